@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: Apache-2.0
+# pc_add_test(TestName LIBS <targets...> [SOURCES <extra...>] [LABELS <labels...>] [TIMEOUT <s>])
+# One QtTest executable per unit, built from TestName.cpp in the current folder.
+# Tests run offscreen and know where the source tree and the built tools are.
+function(pc_add_test name)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS;SOURCES;LABELS" ${ARGN})
+    add_executable(${name} ${name}.cpp ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE pc_settings Qt6::Test ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
+    target_compile_definitions(${name} PRIVATE
+        PC_SOURCE_DIR="${PROJECT_SOURCE_DIR}" PC_BINARY_DIR="${PROJECT_BINARY_DIR}")
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES
+        TIMEOUT ${ARG_TIMEOUT}
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PC_SOURCE_DIR=${PROJECT_SOURCE_DIR};PC_BINARY_DIR=${PROJECT_BINARY_DIR}")
+endfunction()
