@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// Decision: what the API answers to one request, and why. Every pipeline stage
+// appends a TraceStep naming its verdict, the reason, and the JSON pointer of
+// the policy part that decided. Plain data, safe to copy between threads.
+#pragma once
+
+#include "policy/HeaderField.h"
+
+#include <string>
+#include <vector>
+
+namespace pc {
+
+struct TraceStep {
+    std::string
+        stage; // "limits", "routing", "cors", "rate_limit", "auth", "validation", "handler", "response", "headers"
+    std::string verdict; // "pass", "deny", "answer", "skip", "set"
+    std::string reason;  // a sentence for people
+    std::string where;   // JSON pointer into the policy, "" when no single part decided
+    bool operator==(const TraceStep&) const = default;
+};
+
+struct Decision {
+    int status = 200;
+    std::vector<HeaderField> headers;
+    std::string body;
+    std::vector<TraceStep> trace;
+
+    // Reverse-proxy routes: the server must forward the request to `upstream`
+    // and hand the answer to CompiledPolicy::completeUpstream().
+    bool forward = false;
+    std::string upstream;
+    int routeIndex = -1; // matched route, -1 when none
+
+    // Headers the engine computed before the handler (CORS, rate limit) that
+    // completeUpstream() must keep.
+    std::vector<HeaderField> pendingHeaders;
+};
+
+} // namespace pc
