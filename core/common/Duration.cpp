@@ -14,6 +14,7 @@ struct Unit {
 };
 
 // Largest first: parsing requires this order and rendering emits it.
+// Weeks are read but never written: "365d" reads better than "52w1d".
 constexpr std::array<Unit, 6> kUnits{
     {{"w", 604'800'000LL}, {"d", 86'400'000LL}, {"h", 3'600'000LL}, {"m", 60'000LL}, {"s", 1'000LL}, {"ms", 1LL}}};
 
@@ -74,7 +75,7 @@ std::string Duration::toString() const
     }
     std::string out;
     for (const Unit& unit : kUnits) {
-        if (rest >= unit.ms) {
+        if (unit.suffix != "w" && rest >= unit.ms) {
             out += std::to_string(rest / unit.ms);
             out += unit.suffix;
             rest %= unit.ms;

@@ -20,12 +20,13 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("canonical");
         QTest::newRow("seconds") << "30s"s << qint64(30'000) << "30s"s;
         QTest::newRow("minutes") << "15m"s << qint64(900'000) << "15m"s;
-        QTest::newRow("days") << "7d"s << qint64(604'800'000) << "1w"s;
+        QTest::newRow("days") << "7d"s << qint64(604'800'000) << "7d"s;
         QTest::newRow("compound") << "1h30m"s << qint64(5'400'000) << "1h30m"s;
+        QTest::newRow("a year in days") << "365d"s << qint64(31'536'000'000) << "365d"s;
         QTest::newRow("millis") << "250ms"s << qint64(250) << "250ms"s;
         QTest::newRow("zero") << "0s"s << qint64(0) << "0s"s;
         QTest::newRow("overflowing unit renders larger") << "90m"s << qint64(5'400'000) << "1h30m"s;
-        QTest::newRow("weeks and days") << "1w2d"s << qint64(777'600'000) << "1w2d"s;
+        QTest::newRow("weeks and days") << "1w2d"s << qint64(777'600'000) << "9d"s;
     }
     void parsesValid()
     {
