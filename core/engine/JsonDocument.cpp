@@ -2,6 +2,7 @@
 #include "engine/JsonDocument.h"
 
 #include "engine/JsonText.h"
+#include "engine/Utf8.h"
 
 namespace pc {
 
@@ -153,7 +154,8 @@ nlohmann::json JsonRef::toJson() const
     case JsonKind::Float:
         return n.number;
     case JsonKind::String:
-        return std::string(string());
+        // nlohmann::json refuses to dump invalid UTF-8; only raw request parts can carry it
+        return Utf8::isValid(string()) ? std::string(string()) : Utf8::decodeLossy(string());
     case JsonKind::Array: {
         nlohmann::json arr = nlohmann::json::array();
         for (std::uint32_t i = 0; i < n.b; ++i) {

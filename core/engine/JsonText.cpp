@@ -74,6 +74,10 @@ bool printableInPython(char32_t c)
 
 void JsonText::appendString(std::string& out, std::string_view utf8)
 {
+    if (!Utf8::isValid(utf8)) {
+        appendString(out, Utf8::decodeLossy(utf8)); // the echo of raw input must stay valid JSON
+        return;
+    }
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < utf8.size(); ++i) {

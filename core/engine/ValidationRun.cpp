@@ -207,6 +207,10 @@ bool ValidationRun::string(const CompiledField& f, JsonRef in, nlohmann::json& o
         return fail("string_type", "Input should be a valid string", in, f.pointer);
     }
     std::string_view s = in.string();
+    if (!Utf8::isValid(s)) { // raw path or text input; parsed JSON is always valid UTF-8
+        return fail("string_unicode", "Input should be a valid string, unable to parse raw data as a unicode string",
+                    in, f.pointer);
+    }
     if (f.stripWhitespace) {
         s = Utf8::trim(s);
     }

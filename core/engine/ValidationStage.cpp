@@ -235,7 +235,7 @@ void ValidationStage::run(RequestContext& ctx) const
         std::vector<std::uint32_t> members;
         for (const auto& [name, value] : ctx.pathParams) {
             members.push_back(doc.addString(name));
-            members.push_back(doc.addString(Utf8::decodeLossy(value)));
+            members.push_back(doc.addString(value)); // invalid UTF-8 is a string_unicode error
         }
         doc.makeObject(members);
         SchemaValidator::Options options{dialect, {"path"}, true, false, m_maxJsonDepth};
