@@ -30,7 +30,7 @@ std::vector<std::string> engines(std::initializer_list<std::string_view> names)
 const Node* unwrapGroups(const Node& n)
 {
     const Node* p = &n;
-    while (p->kind == Kind::Group && p->kids.size() == 1) {
+    while ((p->kind == Kind::Group || p->kind == Kind::Concat) && p->kids.size() == 1) {
         p = &p->kids.front();
     }
     return p;

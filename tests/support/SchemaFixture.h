@@ -79,7 +79,8 @@ inline std::vector<Schema> schemasFromJson(const std::string& text)
     for (auto it = j.begin(); it != j.end(); ++it) {
         Schema s;
         s.name = it.key();
-        s.extra = enumFromName<ExtraFields>(it.value().value("extra", std::string("ignore"))).value_or(ExtraFields::Ignore);
+        s.extra =
+            enumFromName<ExtraFields>(it.value().value("extra", std::string("ignore"))).value_or(ExtraFields::Ignore);
         s.strict = it.value().value("strict", false);
         if (it.value().contains("fields")) {
             const auto& fields = it.value()["fields"];

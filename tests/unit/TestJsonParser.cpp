@@ -21,34 +21,60 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("text");
         QTest::addColumn<std::string>("message");
         QTest::addColumn<int>("position");
-        QTest::newRow("empty document") << ""s << "Expecting value"s << 0;
-        QTest::newRow("only whitespace") << "   "s << "Expecting value"s << 3;
-        QTest::newRow("truncated literal") << "nul"s << "Expecting value"s << 0;
-        QTest::newRow("lone minus") << "-"s << "Expecting value"s << 0;
-        QTest::newRow("leading zero") << "01"s << "Extra data"s << 1;
-        QTest::newRow("leading zero in array") << "[01]"s << "Expecting ',' delimiter"s << 2;
-        QTest::newRow("dangling decimal point") << "1."s << "Extra data"s << 1;
-        QTest::newRow("dangling exponent") << "1e+"s << "Extra data"s << 1;
+        QTest::newRow("empty document") << ""s
+                                        << "Expecting value"s << 0;
+        QTest::newRow("only whitespace") << "   "s
+                                         << "Expecting value"s << 3;
+        QTest::newRow("truncated literal") << "nul"s
+                                           << "Expecting value"s << 0;
+        QTest::newRow("lone minus") << "-"s
+                                    << "Expecting value"s << 0;
+        QTest::newRow("leading zero") << "01"s
+                                      << "Extra data"s << 1;
+        QTest::newRow("leading zero in array") << "[01]"s
+                                               << "Expecting ',' delimiter"s << 2;
+        QTest::newRow("dangling decimal point") << "1."s
+                                                << "Extra data"s << 1;
+        QTest::newRow("dangling exponent") << "1e+"s
+                                           << "Extra data"s << 1;
         QTest::newRow("trailing comma in object") << R"({"a":1,})"s
                                                   << "Expecting property name enclosed in double quotes"s << 7;
-        QTest::newRow("trailing comma in array") << "[1,]"s << "Expecting value"s << 3;
-        QTest::newRow("missing comma") << "[1 2]"s << "Expecting ',' delimiter"s << 3;
-        QTest::newRow("missing colon") << R"({"a" 1})"s << "Expecting ':' delimiter"s << 5;
-        QTest::newRow("missing value") << R"({"a":})"s << "Expecting value"s << 5;
-        QTest::newRow("unquoted key") << "{a:1}"s << "Expecting property name enclosed in double quotes"s << 1;
-        QTest::newRow("unclosed array") << "["s << "Expecting value"s << 1;
-        QTest::newRow("unclosed object") << "{"s << "Expecting property name enclosed in double quotes"s << 1;
-        QTest::newRow("extra data") << R"({"a":1}x)"s << "Extra data"s << 7;
-        QTest::newRow("unterminated string") << "\"abc"s << "Unterminated string starting at"s << 0;
-        QTest::newRow("backslash at the end") << "\"ab\\"s << "Unterminated string starting at"s << 0;
-        QTest::newRow("raw control character") << "\"a\x01\""s << "Invalid control character at"s << 2;
-        QTest::newRow("raw newline in string") << "[\"a\nb\"]"s << "Invalid control character at"s << 3;
-        QTest::newRow("bad escape") << "\"\\x\""s << "Invalid \\escape"s << 1;
-        QTest::newRow("short unicode escape") << "\"\\u12\""s << "Invalid \\uXXXX escape"s << 2;
-        QTest::newRow("bad low surrogate digits") << "\"\\ud83d\\uzzzz\""s << "Invalid \\uXXXX escape"s << 8;
-        QTest::newRow("positions count code points") << R"(["é😀", x])"s << "Expecting value"s << 7;
-        QTest::newRow("BOM is skipped") << "\xEF\xBB\xBF[x]"s << "Expecting value"s << 1;
-        QTest::newRow("Infinity needs its capital") << "infinity"s << "Expecting value"s << 0;
+        QTest::newRow("trailing comma in array") << "[1,]"s
+                                                 << "Expecting value"s << 3;
+        QTest::newRow("missing comma") << "[1 2]"s
+                                       << "Expecting ',' delimiter"s << 3;
+        QTest::newRow("missing colon") << R"({"a" 1})"s
+                                       << "Expecting ':' delimiter"s << 5;
+        QTest::newRow("missing value") << R"({"a":})"s
+                                       << "Expecting value"s << 5;
+        QTest::newRow("unquoted key") << "{a:1}"s
+                                      << "Expecting property name enclosed in double quotes"s << 1;
+        QTest::newRow("unclosed array") << "["s
+                                        << "Expecting value"s << 1;
+        QTest::newRow("unclosed object") << "{"s
+                                         << "Expecting property name enclosed in double quotes"s << 1;
+        QTest::newRow("extra data") << R"({"a":1}x)"s
+                                    << "Extra data"s << 7;
+        QTest::newRow("unterminated string") << "\"abc"s
+                                             << "Unterminated string starting at"s << 0;
+        QTest::newRow("backslash at the end") << "\"ab\\"s
+                                              << "Unterminated string starting at"s << 0;
+        QTest::newRow("raw control character") << "\"a\x01\""s
+                                               << "Invalid control character at"s << 2;
+        QTest::newRow("raw newline in string") << "[\"a\nb\"]"s
+                                               << "Invalid control character at"s << 3;
+        QTest::newRow("bad escape") << "\"\\x\""s
+                                    << "Invalid \\escape"s << 1;
+        QTest::newRow("short unicode escape") << "\"\\u12\""s
+                                              << "Invalid \\uXXXX escape"s << 2;
+        QTest::newRow("bad low surrogate digits") << "\"\\ud83d\\uzzzz\""s
+                                                  << "Invalid \\uXXXX escape"s << 8;
+        QTest::newRow("positions count code points") << R"(["é😀", x])"s
+                                                     << "Expecting value"s << 7;
+        QTest::newRow("BOM is skipped") << "\xEF\xBB\xBF[x]"s
+                                        << "Expecting value"s << 1;
+        QTest::newRow("Infinity needs its capital") << "infinity"s
+                                                    << "Expecting value"s << 0;
     }
     void syntaxErrors()
     {
@@ -67,9 +93,12 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("json"); // as json.dumps(separators=(",", ":"), ensure_ascii=False)
         QTest::newRow("scalars") << R"([true, false, null, 0, -0, 1.5, -2e3, "s"])"s
                                  << R"([true,false,null,0,0,1.5,-2000.0,"s"])"s;
-        QTest::newRow("escapes") << "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\""s << "\"\\\"\\\\/\\b\\f\\n\\r\\té\""s;
-        QTest::newRow("surrogate pair") << "\"\\ud83d\\ude00\""s << R"("😀")"s;
-        QTest::newRow("lone surrogate becomes U+FFFD") << "\"\\ud800x\""s << "\"\xEF\xBF\xBDx\""s;
+        QTest::newRow("escapes") << "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\""s
+                                 << "\"\\\"\\\\/\\b\\f\\n\\r\\té\""s;
+        QTest::newRow("surrogate pair") << "\"\\ud83d\\ude00\""s
+                                        << R"("😀")"s;
+        QTest::newRow("lone surrogate becomes U+FFFD") << "\"\\ud800x\""s
+                                                       << "\"\xEF\xBF\xBDx\""s;
         QTest::newRow("duplicate keys: first position, last value") << R"({"a":1,"b":2,"a":3})"s
                                                                     << R"({"a":3,"b":2})"s;
         QTest::newRow("duplicate keys in a large object")
@@ -83,7 +112,8 @@ private Q_SLOTS:
                                                        << "[1e+16,1000000000000000.0,0.0001,1e-05,1e-07]"s;
         QTest::newRow("NaN and infinities are accepted, echoed as null") << "[NaN, Infinity, -Infinity]"s
                                                                          << "[null,null,null]"s;
-        QTest::newRow("nested") << R"( {"a" : [ {"b": []}, {} ] } )"s << R"({"a":[{"b":[]},{}]})"s;
+        QTest::newRow("nested") << R"( {"a" : [ {"b": []}, {} ] } )"s
+                                << R"({"a":[{"b":[]},{}]})"s;
     }
     void values()
     {
@@ -113,15 +143,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("position");
         QTest::newRow("depth 3 is fine at limit 3") << "[[[]]]"s << int(pc::JsonParser::Failure::None) << 0;
         QTest::newRow("depth 4 is too deep") << "[[[[]]]]"s << int(pc::JsonParser::Failure::TooDeep) << 3;
-        QTest::newRow("objects count too") << R"({"a":{"b":{"c":{}}}})"s << int(pc::JsonParser::Failure::TooDeep)
-                                           << 15;
+        QTest::newRow("objects count too") << R"({"a":{"b":{"c":{}}}})"s << int(pc::JsonParser::Failure::TooDeep) << 15;
         QTest::newRow("invalid UTF-8") << "\"caf\xE9\""s << int(pc::JsonParser::Failure::NotUtf8) << 0;
         QTest::newRow("overlong encoding") << "\"\xC0\xAF\""s << int(pc::JsonParser::Failure::NotUtf8) << 0;
-        QTest::newRow("more than 4300 digits") << std::string(4301, '7') << int(pc::JsonParser::Failure::IntTooLong)
-                                               << 0;
+        QTest::newRow("more than 4300 digits")
+            << std::string(4301, '7') << int(pc::JsonParser::Failure::IntTooLong) << 0;
         QTest::newRow("4300 digits are fine") << std::string(4300, '7') << int(pc::JsonParser::Failure::None) << 0;
-        QTest::newRow("larger than maxBytes") << std::string(4500, ' ') + "1" << int(pc::JsonParser::Failure::TooLarge)
-                                              << 0;
+        QTest::newRow("larger than maxBytes")
+            << std::string(4500, ' ') + "1" << int(pc::JsonParser::Failure::TooLarge) << 0;
     }
     void limits()
     {

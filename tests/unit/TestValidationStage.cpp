@@ -112,41 +112,66 @@ private Q_SLOTS:
 
         QTest::newRow("valid request: coerced, defaulted, validated by location")
             << 0 << "/users/42?tags=a&tags=b&q=hello+world"s << kGoodHeaders
-            << R"({"username": "alice_1", "email": "alice@example.com", "age": "30"})"s << "42"s << 200
+            << R"({"username": "alice_1", "email": "alice@example.com", "age": "30"})"s
+            << "42"s << 200
             << R"({"body":{"age":30,"email":"alice@example.com","username":"alice_1"},"headers":{"x_token":"secret-token"},"path":{"user_id":42},"query":{"limit":10,"q":"hello world","tags":["a","b"]}})"s;
         QTest::newRow("username too short")
-            << 0 << "/users/42"s << kGoodHeaders << R"({"username": "ab", "email": "a@b.co"})"s << "42"s << 422
+            << 0 << "/users/42"s << kGoodHeaders << R"({"username": "ab", "email": "a@b.co"})"s
+            << "42"s << 422
             << R"({"detail":[{"type":"string_too_short","loc":["body","username"],"msg":"String should have at least 3 characters","input":"ab","ctx":{"min_length":3}}]})"s;
         QTest::newRow("a'-- is refused, naming the field")
-            << 0 << "/users/42"s << kGoodHeaders << R"({"username": "a'--", "email": "a@b.co"})"s << "42"s << 422
+            << 0 << "/users/42"s << kGoodHeaders << R"({"username": "a'--", "email": "a@b.co"})"s
+            << "42"s << 422
             << R"({"detail":[{"type":"string_pattern_mismatch","loc":["body","username"],"msg":"String should match pattern '^[a-zA-Z0-9_]+$'","input":"a'--","ctx":{"pattern":"^[a-zA-Z0-9_]+$"}}]})"s;
         QTest::newRow("deny list where no pattern guards the field")
-            << 1 << "/comments"s << "Content-Type: application/json"s << R"({"text": "x -- y"})"s << ""s << 422
+            << 1 << "/comments"s
+            << "Content-Type: application/json"s
+            << R"({"text": "x -- y"})"s
+            << ""s << 422
             << R"({"detail":[{"type":"string_denied_substring","loc":["body","text"],"msg":"String should not contain '--'","input":"x -- y","ctx":{"substring":"--"}}]})"s;
-        QTest::newRow("missing body") << 0 << "/users/42"s << kGoodHeaders << ""s << "42"s << 422
-                                      << R"({"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]})"s;
+        QTest::newRow("missing body")
+            << 0 << "/users/42"s << kGoodHeaders << ""s
+            << "42"s << 422 << R"({"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]})"s;
         QTest::newRow("JSON null body is a missing body")
-            << 0 << "/users/42"s << kGoodHeaders << "null"s << "42"s << 422
-            << R"({"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]})"s;
+            << 0 << "/users/42"s << kGoodHeaders << "null"s
+            << "42"s << 422 << R"({"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]})"s;
         QTest::newRow("malformed JSON: only the decode error, at a character offset")
-            << 0 << "/users/0?limit=x"s << "Content-Type: application/json"s << R"({"username": })"s << "0"s << 422
+            << 0 << "/users/0?limit=x"s
+            << "Content-Type: application/json"s
+            << R"({"username": })"s
+            << "0"s << 422
             << R"({"detail":[{"type":"json_invalid","loc":["body",13],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]})"s;
-        QTest::newRow("trailing comma") << 1 << "/comments"s << ""s << R"({"text": "hi",})"s << ""s << 422
-                                        << R"({"detail":[{"type":"json_invalid","loc":["body",14],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting property name enclosed in double quotes"}}]})"s;
+        QTest::newRow("trailing comma")
+            << 1 << "/comments"s
+            << ""s
+            << R"({"text": "hi",})"s
+            << ""s << 422
+            << R"({"detail":[{"type":"json_invalid","loc":["body",14],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting property name enclosed in double quotes"}}]})"s;
         QTest::newRow("array instead of an object")
-            << 1 << "/comments"s << "Content-Type: application/json"s << "[1, 2]"s << ""s << 422
+            << 1 << "/comments"s
+            << "Content-Type: application/json"s
+            << "[1, 2]"s
+            << ""s << 422
             << R"({"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[1,2]}]})"s;
         QTest::newRow("text/plain body reaches the model as text")
-            << 1 << "/comments"s << "Content-Type: text/plain"s << "hello"s << ""s << 422
+            << 1 << "/comments"s
+            << "Content-Type: text/plain"s
+            << "hello"s
+            << ""s << 422
             << R"({"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"hello"}]})"s;
-        QTest::newRow("application/*+json is JSON")
-            << 1 << "/comments"s << "Content-Type: application/vnd.api+json; charset=utf-8"s << R"({"text": "hi"})"s
-            << ""s << 200 << R"({"body":{"text":"hi"}})"s;
-        QTest::newRow("no content type is JSON") << 1 << "/comments"s << ""s << R"({"text": "hi"})"s << ""s << 200
-                                                 << R"({"body":{"text":"hi"}})"s;
+        QTest::newRow("application/*+json is JSON") << 1 << "/comments"s
+                                                    << "Content-Type: application/vnd.api+json; charset=utf-8"s
+                                                    << R"({"text": "hi"})"s
+                                                    << ""s << 200 << R"({"body":{"text":"hi"}})"s;
+        QTest::newRow("no content type is JSON") << 1 << "/comments"s
+                                                 << ""s
+                                                 << R"({"text": "hi"})"s
+                                                 << ""s << 200 << R"({"body":{"text":"hi"}})"s;
         QTest::newRow("every location, in FastAPI's order")
-            << 0 << "/users/0?limit=500&active=maybe"s << "Content-Type: application/json"s
-            << R"({"username": "bob_1", "email": "nope", "admin": true})"s << "0"s << 422
+            << 0 << "/users/0?limit=500&active=maybe"s
+            << "Content-Type: application/json"s
+            << R"({"username": "bob_1", "email": "nope", "admin": true})"s
+            << "0"s << 422
             << R"({"detail":[{"type":"greater_than","loc":["path","user_id"],"msg":"Input should be greater than 0","input":"0","ctx":{"gt":0}},{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"500","ctx":{"le":100}},{"type":"bool_parsing","loc":["query","active"],"msg":"Input should be a valid boolean, unable to interpret input","input":"maybe"},{"type":"missing","loc":["header","x-token"],"msg":"Field required","input":null},{"type":"string_pattern_mismatch","loc":["body","email"],"msg":"String should match pattern '^[\\w\\.-]+@[\\w\\.-]+\\.\\w+$'","input":"nope","ctx":{"pattern":"^[\\w\\.-]+@[\\w\\.-]+\\.\\w+$"}},{"type":"extra_forbidden","loc":["body","admin"],"msg":"Extra inputs are not permitted","input":true}]})"s;
         QTest::newRow("nested object and array indexes in loc")
             << 0 << "/users/42"s << kGoodHeaders
@@ -154,33 +179,42 @@ private Q_SLOTS:
             << "42"s << 422
             << R"({"detail":[{"type":"string_too_long","loc":["body","tags",1],"msg":"String should have at most 10 characters","input":"far too long","ctx":{"max_length":10}},{"type":"missing","loc":["body","address","street"],"msg":"Field required","input":{"zip":"1"}},{"type":"string_pattern_mismatch","loc":["body","address","zip"],"msg":"String should match pattern '^[0-9]{5}$'","input":"1","ctx":{"pattern":"^[0-9]{5}$"}}]})"s;
         QTest::newRow("integer from a non-numeric path segment")
-            << 0 << "/users/abc"s << kGoodHeaders << R"({"username": "dave", "email": "d@e.fr"})"s << "abc"s << 422
+            << 0 << "/users/abc"s << kGoodHeaders << R"({"username": "dave", "email": "d@e.fr"})"s
+            << "abc"s << 422
             << R"({"detail":[{"type":"int_parsing","loc":["path","user_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]})"s;
         QTest::newRow("a lone query key is an empty string")
-            << 0 << "/users/42?active"s << kGoodHeaders << R"({"username": "erin", "email": "e@f.de"})"s << "42"s
-            << 422
+            << 0 << "/users/42?active"s << kGoodHeaders << R"({"username": "erin", "email": "e@f.de"})"s
+            << "42"s << 422
             << R"({"detail":[{"type":"bool_parsing","loc":["query","active"],"msg":"Input should be a valid boolean, unable to interpret input","input":""}]})"s;
         QTest::newRow("the last repeated scalar query value wins")
             << 0 << "/users/42?limit=500&limit=5&q=%E2%82%AC"s << kGoodHeaders
-            << R"({"username": "erin", "email": "e@f.de"})"s << "42"s << 200
+            << R"({"username": "erin", "email": "e@f.de"})"s
+            << "42"s << 200
             << R"({"body":{"email":"e@f.de","username":"erin"},"headers":{"x_token":"secret-token"},"path":{"user_id":42},"query":{"limit":5,"q":"€"}})"s;
         QTest::newRow("header names: case-insensitive, '_' matches '-'")
-            << 0 << "/users/42"s << "x-TOKEN: short\nContent-Type: application/json"s
-            << R"({"username": "fred", "email": "f@g.nl"})"s << "42"s << 422
+            << 0 << "/users/42"s
+            << "x-TOKEN: short\nContent-Type: application/json"s
+            << R"({"username": "fred", "email": "f@g.nl"})"s
+            << "42"s << 422
             << R"({"detail":[{"type":"string_too_short","loc":["header","x-token"],"msg":"String should have at least 8 characters","input":"short","ctx":{"min_length":8}}]})"s;
         QTest::newRow("body that is not UTF-8: FastAPI's 400")
-            << 1 << "/comments"s << "Content-Type: application/json"s << "{\"text\": \"caf\xE9\"}"s << ""s << 400
-            << R"({"detail":"There was an error parsing the body"})"s;
+            << 1 << "/comments"s
+            << "Content-Type: application/json"s
+            << "{\"text\": \"caf\xE9\"}"s
+            << ""s << 400 << R"({"detail":"There was an error parsing the body"})"s;
         QTest::newRow("nesting beyond max_json_depth")
-            << 1 << "/comments"s << ""s << std::string(40, '[') + std::string(40, ']') << ""s << 422
+            << 1 << "/comments"s
+            << ""s << std::string(40, '[') + std::string(40, ']') << ""s << 422
             << R"({"detail":[{"type":"json_invalid","loc":["body",32],"msg":"JSON decode error","input":{},"ctx":{"error":"Maximum nesting depth of 32 exceeded"}}]})"s;
         QTest::newRow("big integers are echoed exactly")
             << 0 << "/users/42"s << kGoodHeaders
-            << R"({"username": "gina", "email": "g@h.it", "age": 123456789012345678901234567890})"s << "42"s << 422
+            << R"({"username": "gina", "email": "g@h.it", "age": 123456789012345678901234567890})"s
+            << "42"s << 422
             << R"({"detail":[{"type":"less_than_equal","loc":["body","age"],"msg":"Input should be less than or equal to 130","input":123456789012345678901234567890,"ctx":{"le":130}}]})"s;
-        QTest::newRow("duplicate keys: the last value counts")
-            << 1 << "/comments"s << ""s << R"({"text": "a -- b", "text": "fine"})"s << ""s << 200
-            << R"({"body":{"text":"fine"}})"s;
+        QTest::newRow("duplicate keys: the last value counts") << 1 << "/comments"s
+                                                               << ""s
+                                                               << R"({"text": "a -- b", "text": "fine"})"s
+                                                               << ""s << 200 << R"({"body":{"text":"fine"}})"s;
     }
     void answers()
     {
@@ -234,8 +268,9 @@ private Q_SLOTS:
         QVERIFY(stage.ok());
         const Run run = runStage(**stage, policy, 0, "/users/x", "", "", "caf\xE9");
         QVERIFY(run.answer);
-        QCOMPARE(run.answer->body,
-                 R"({"detail":[{"type":"string_unicode","loc":["path","user_id"],"msg":"Input should be a valid string, unable to parse raw data as a unicode string","input":"caf�"}]})"s);
+        QCOMPARE(
+            run.answer->body,
+            R"({"detail":[{"type":"string_unicode","loc":["path","user_id"],"msg":"Input should be a valid string, unable to parse raw data as a unicode string","input":"caf�"}]})"s);
     }
 
     void compileErrors_data()
@@ -243,14 +278,21 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("change");
         QTest::addColumn<std::string>("code");
         QTest::addColumn<std::string>("pointer");
-        QTest::newRow("route names an unknown body schema") << "body"s << "unknown-schema"s << "/routes/1/request/body"s;
-        QTest::newRow("object field in a query schema") << "query"s << "unsupported-parameter-type"s
+        QTest::newRow("route names an unknown body schema") << "body"s
+                                                            << "unknown-schema"s
+                                                            << "/routes/1/request/body"s;
+        QTest::newRow("object field in a query schema") << "query"s
+                                                        << "unsupported-parameter-type"s
                                                         << "/schemas/UserInput/fields/address/type"s;
-        QTest::newRow("path schema field missing from the template") << "path"s << "unknown-path-parameter"s
+        QTest::newRow("path schema field missing from the template") << "path"s
+                                                                     << "unknown-path-parameter"s
                                                                      << "/routes/1/request/path_params"s;
-        QTest::newRow("schema error surfaces first") << "pattern"s << "bad-pattern"s
+        QTest::newRow("schema error surfaces first") << "pattern"s
+                                                     << "bad-pattern"s
                                                      << "/schemas/Comment/fields/text/pattern"s;
-        QTest::newRow("max_json_depth below 1") << "depth"s << "bad-limit"s << "/limits/max_json_depth"s;
+        QTest::newRow("max_json_depth below 1") << "depth"s
+                                                << "bad-limit"s
+                                                << "/limits/max_json_depth"s;
     }
     void compileErrors()
     {
