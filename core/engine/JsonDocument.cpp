@@ -2,7 +2,7 @@
 #include "engine/JsonDocument.h"
 
 #include "engine/JsonText.h"
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 namespace pc {
 

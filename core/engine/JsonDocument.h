@@ -3,7 +3,7 @@
 // arena) for request validation. It holds what Python's json.loads() would
 // produce: arbitrary-size integers, floats including NaN and ±Infinity, and
 // objects whose duplicate keys keep the first position and the last value.
-// JsonParser builds documents from text; request parts (query, path,
+// PythonJsonParser builds documents from text; request parts (query, path,
 // headers) are built with the add*/make* calls. Immutable once built;
 // JsonRef views stay valid as long as the document lives. Thread-safe to read.
 #pragma once
@@ -93,7 +93,7 @@ public:
     }
 
 private:
-    friend class JsonParser;
+    friend class PythonJsonParser;
 
     std::vector<Node> m_nodes;
     std::string m_text;

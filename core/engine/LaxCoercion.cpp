@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/LaxCoercion.h"
 
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/SchemaValidator.h"
 
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 #include "engine/SchemaCompiler.h"
 #include "engine/ValidationRun.h"
 
@@ -70,9 +70,9 @@ SchemaValidator::Outcome SchemaValidator::validate(std::string_view schemaName, 
 SchemaValidator::Outcome SchemaValidator::validateJson(std::string_view schemaName, std::string_view json,
                                                        const Options& options) const
 {
-    JsonParser::Options parse;
+    PythonJsonParser::Options parse;
     parse.maxDepth = options.maxJsonDepth;
-    const auto parsed = JsonParser::parse(json, parse);
+    const auto parsed = PythonJsonParser::parse(json, parse);
     if (!parsed.ok()) {
         Outcome outcome;
         outcome.issues.push_back(jsonInvalid(options.locPrefix, parsed.position, parsed.message));
@@ -103,9 +103,9 @@ SchemaValidator::Outcome SchemaValidator::validateField(std::string_view schemaN
 SchemaValidator::Outcome SchemaValidator::validateFieldJson(std::string_view schemaName, std::string_view fieldName,
                                                             std::string_view json, const Options& options) const
 {
-    JsonParser::Options parse;
+    PythonJsonParser::Options parse;
     parse.maxDepth = options.maxJsonDepth;
-    const auto parsed = JsonParser::parse(json, parse);
+    const auto parsed = PythonJsonParser::parse(json, parse);
     if (!parsed.ok()) {
         Outcome outcome;
         outcome.issues.push_back(jsonInvalid(options.locPrefix, parsed.position, parsed.message));

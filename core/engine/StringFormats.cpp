@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/StringFormats.h"
 
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <array>
 #include <vector>

@@ -8,7 +8,7 @@
 #include "engine/JsonText.h"
 #include "engine/LaxCoercion.h"
 #include "engine/StringFormats.h"
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <re2/re2.h>
 

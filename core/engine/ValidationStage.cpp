@@ -5,9 +5,9 @@
 #include "engine/ValidationStage.h"
 
 #include "common/JsonPointer.h"
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 #include "engine/QueryString.h"
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <algorithm>
 
@@ -181,16 +181,16 @@ void ValidationStage::run(RequestContext& ctx) const
 
     // FastAPI decodes the body before it validates anything; a body it cannot
     // decode ends the request with that single error.
-    JsonParser::Outcome parsed;
+    PythonJsonParser::Outcome parsed;
     JsonDocument rawBody;
     JsonRef body;
     if (!rs.body.empty() && !request.body.empty()) {
         if (isJsonContentType(request.header("Content-Type"))) {
-            JsonParser::Options options;
+            PythonJsonParser::Options options;
             options.maxDepth = m_maxJsonDepth;
             options.maxBytes = rs.maxBodyBytes;
-            parsed = JsonParser::parse(request.body, options);
-            if (parsed.failure == JsonParser::Failure::Syntax || parsed.failure == JsonParser::Failure::TooDeep) {
+            parsed = PythonJsonParser::parse(request.body, options);
+            if (parsed.failure == PythonJsonParser::Failure::Syntax || parsed.failure == PythonJsonParser::Failure::TooDeep) {
                 const ValidationIssue issue = SchemaValidator::jsonInvalid({"body"}, parsed.position, parsed.message);
                 ctx.answer = StageAnswer{
                     422, {{"Content-Type", "application/json"}}, ValidationIssue::detailBody({issue}), std::nullopt};

@@ -4,7 +4,7 @@
 // to nlohmann::json's parser as a reference point. Run a Release build:
 //   cmake --preset release && cmake --build build/release --target BenchValidation
 //   build/release/tests/bench/BenchValidation
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 #include "engine/RateLimitStore.h"
 #include "engine/SchemaValidator.h"
 #include "engine/ValidationStage.h"
@@ -111,7 +111,7 @@ void BM_ParseOnly(benchmark::State& state)
 {
     const std::string text = body();
     for (auto _ : state) {
-        auto parsed = pc::JsonParser::parse(text);
+        auto parsed = pc::PythonJsonParser::parse(text);
         benchmark::DoNotOptimize(parsed);
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
@@ -120,7 +120,7 @@ BENCHMARK(BM_ParseOnly);
 
 void BM_ValidateOnly(benchmark::State& state)
 {
-    const auto parsed = pc::JsonParser::parse(body());
+    const auto parsed = pc::PythonJsonParser::parse(body());
     for (auto _ : state) {
         auto outcome = validator().validate("Profile", parsed.document.root());
         benchmark::DoNotOptimize(outcome);

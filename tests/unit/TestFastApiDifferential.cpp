@@ -8,7 +8,7 @@
 // and its Python-re `$` accepts a trailing newline).
 #include "engine/ValidationStage.h"
 
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 #include "engine/RateLimitStore.h"
 
 #include "SchemaFixture.h"
@@ -247,9 +247,9 @@ private Q_SLOTS:
         int compared = 0;
         for (std::size_t i = 0; i < docs.size(); ++i) {
             const std::string want = lines.at(static_cast<qsizetype>(i)).toStdString();
-            const auto r = pc::JsonParser::parse(docs[i]);
+            const auto r = pc::PythonJsonParser::parse(docs[i]);
             std::string got = "ok";
-            if (r.failure == pc::JsonParser::Failure::Syntax) {
+            if (r.failure == pc::PythonJsonParser::Failure::Syntax) {
                 got = r.message + "|" + std::to_string(r.position);
             } else if (!r.ok()) {
                 got = "other";

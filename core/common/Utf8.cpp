@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <cstdint>
 

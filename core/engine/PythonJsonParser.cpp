@@ -2,9 +2,9 @@
 // The grammar and the error positions follow CPython 3.11's Modules/_json.c
 // (scan_once, _parse_object, _parse_array, scanstring, _match_number), which
 // is what FastAPI runs on a request body before Pydantic sees it.
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 
-#include "engine/Utf8.h"
+#include "common/Utf8.h"
 
 #include <charconv>
 #include <cmath>
@@ -76,9 +76,9 @@ double outOfRange(std::string_view num)
 
 } // namespace
 
-class JsonParser::Impl {
+class PythonJsonParser::Impl {
 public:
-    Impl(std::string_view text, const JsonParser::Options& options, JsonParser::Outcome& out)
+    Impl(std::string_view text, const PythonJsonParser::Options& options, PythonJsonParser::Outcome& out)
         : m_s(text), m_options(options), m_out(out), m_doc(out.document)
     {
     }
@@ -86,7 +86,7 @@ public:
     void run();
 
 private:
-    bool fail(JsonParser::Failure failure, std::string message, std::size_t bytePos)
+    bool fail(PythonJsonParser::Failure failure, std::string message, std::size_t bytePos)
     {
         m_out.failure = failure;
         m_out.message = std::move(message);
@@ -111,15 +111,15 @@ private:
     void push(const Node& n) { m_pending.push_back(n); }
 
     std::string_view m_s;
-    const JsonParser::Options& m_options;
-    JsonParser::Outcome& m_out;
+    const PythonJsonParser::Options& m_options;
+    PythonJsonParser::Outcome& m_out;
     JsonDocument& m_doc;
     std::size_t m_pos = 0;
     std::vector<Node> m_pending;
     std::vector<Frame> m_frames;
 };
 
-void JsonParser::Impl::run()
+void PythonJsonParser::Impl::run()
 {
     m_doc.m_text.reserve(m_s.size());
     m_doc.m_nodes.reserve(m_s.size() / 8 + 4);
@@ -135,7 +135,7 @@ void JsonParser::Impl::run()
         if (m_frames.empty()) {
             skipWs();
             if (m_pos != m_s.size()) {
-                fail(JsonParser::Failure::Syntax, "Extra data", m_pos);
+                fail(PythonJsonParser::Failure::Syntax, "Extra data", m_pos);
                 return;
             }
             m_doc.m_nodes.push_back(m_pending.back());
@@ -150,7 +150,7 @@ void JsonParser::Impl::run()
             continue;
         }
         if (!at(',')) {
-            fail(JsonParser::Failure::Syntax, "Expecting ',' delimiter", m_pos);
+            fail(PythonJsonParser::Failure::Syntax, "Expecting ',' delimiter", m_pos);
             return;
         }
         ++m_pos;
@@ -164,11 +164,11 @@ void JsonParser::Impl::run()
 
 // Parses one value at m_pos. Containers: opens them and, when not empty,
 // parses on until a scalar completes; returns with the parser after a value.
-bool JsonParser::Impl::value()
+bool PythonJsonParser::Impl::value()
 {
     while (true) {
         if (m_pos >= m_s.size()) {
-            return fail(JsonParser::Failure::Syntax, "Expecting value", m_pos);
+            return fail(PythonJsonParser::Failure::Syntax, "Expecting value", m_pos);
         }
         const char c = m_s[m_pos];
         Node n;
@@ -234,10 +234,10 @@ bool JsonParser::Impl::value()
     }
 }
 
-bool JsonParser::Impl::open(bool object)
+bool PythonJsonParser::Impl::open(bool object)
 {
     if (static_cast<int>(m_frames.size()) >= m_options.maxDepth) {
-        return fail(JsonParser::Failure::TooDeep,
+        return fail(PythonJsonParser::Failure::TooDeep,
                     "Maximum nesting depth of " + std::to_string(m_options.maxDepth) + " exceeded", m_pos);
     }
     ++m_pos;
@@ -245,7 +245,7 @@ bool JsonParser::Impl::open(bool object)
     return true;
 }
 
-void JsonParser::Impl::close()
+void PythonJsonParser::Impl::close()
 {
     const Frame frame = m_frames.back();
     m_frames.pop_back();
@@ -264,7 +264,7 @@ void JsonParser::Impl::close()
 }
 
 // Python dict semantics: a repeated key keeps its first position, takes the last value.
-void JsonParser::Impl::dedupe(std::size_t start)
+void PythonJsonParser::Impl::dedupe(std::size_t start)
 {
     const std::size_t pairs = (m_pending.size() - start) / 2;
     if (pairs < 2) {
@@ -316,11 +316,11 @@ void JsonParser::Impl::dedupe(std::size_t start)
     m_pending.resize(start + 2 * kept);
 }
 
-bool JsonParser::Impl::string(bool isKey)
+bool PythonJsonParser::Impl::string(bool isKey)
 {
     const std::size_t begin = m_pos;
     if (isKey && !at('"')) {
-        return fail(JsonParser::Failure::Syntax, "Expecting property name enclosed in double quotes", m_pos);
+        return fail(PythonJsonParser::Failure::Syntax, "Expecting property name enclosed in double quotes", m_pos);
     }
     ++m_pos;
     std::string& text = m_doc.m_text;
@@ -335,14 +335,14 @@ bool JsonParser::Impl::string(bool isKey)
                 break;
             }
             if (c < 0x20) {
-                return fail(JsonParser::Failure::Syntax, "Invalid control character at", run);
+                return fail(PythonJsonParser::Failure::Syntax, "Invalid control character at", run);
             }
             ++run;
         }
         text.append(m_s.substr(m_pos, run - m_pos));
         m_pos = run;
         if (m_pos >= m_s.size()) {
-            return fail(JsonParser::Failure::Syntax, "Unterminated string starting at", begin);
+            return fail(PythonJsonParser::Failure::Syntax, "Unterminated string starting at", begin);
         }
         if (m_s[m_pos] == '"') {
             ++m_pos;
@@ -350,7 +350,7 @@ bool JsonParser::Impl::string(bool isKey)
         }
         const std::size_t backslash = m_pos++;
         if (m_pos >= m_s.size()) {
-            return fail(JsonParser::Failure::Syntax, "Unterminated string starting at", begin);
+            return fail(PythonJsonParser::Failure::Syntax, "Unterminated string starting at", begin);
         }
         const char e = m_s[m_pos];
         if (e != 'u') {
@@ -358,7 +358,7 @@ bool JsonParser::Impl::string(bool isKey)
             static constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
             const std::size_t k = kFrom.find(e);
             if (k == std::string_view::npos) {
-                return fail(JsonParser::Failure::Syntax, "Invalid \\escape", backslash);
+                return fail(PythonJsonParser::Failure::Syntax, "Invalid \\escape", backslash);
             }
             text += kTo[k];
             ++m_pos;
@@ -377,17 +377,17 @@ bool JsonParser::Impl::string(bool isKey)
         };
         const std::size_t u = m_pos;
         if (u + 5 >= m_s.size()) { // CPython wants a character after the four digits
-            return fail(JsonParser::Failure::Syntax, "Invalid \\uXXXX escape", u);
+            return fail(PythonJsonParser::Failure::Syntax, "Invalid \\uXXXX escape", u);
         }
         char32_t cp = 0;
         if (!hex4(u + 1, cp)) {
-            return fail(JsonParser::Failure::Syntax, "Invalid \\uXXXX escape", u);
+            return fail(PythonJsonParser::Failure::Syntax, "Invalid \\uXXXX escape", u);
         }
         m_pos = u + 5;
         if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 6 < m_s.size() && m_s[m_pos] == '\\' && m_s[m_pos + 1] == 'u') {
             char32_t low = 0;
             if (!hex4(m_pos + 2, low)) {
-                return fail(JsonParser::Failure::Syntax, "Invalid \\uXXXX escape", m_pos + 1);
+                return fail(PythonJsonParser::Failure::Syntax, "Invalid \\uXXXX escape", m_pos + 1);
             }
             if (low >= 0xDC00 && low <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
@@ -401,7 +401,7 @@ bool JsonParser::Impl::string(bool isKey)
     if (isKey) {
         skipWs();
         if (!at(':')) {
-            return fail(JsonParser::Failure::Syntax, "Expecting ':' delimiter", m_pos);
+            return fail(PythonJsonParser::Failure::Syntax, "Expecting ':' delimiter", m_pos);
         }
         ++m_pos;
         skipWs();
@@ -409,7 +409,7 @@ bool JsonParser::Impl::string(bool isKey)
     return true;
 }
 
-bool JsonParser::Impl::number()
+bool PythonJsonParser::Impl::number()
 {
     const std::size_t start = m_pos;
     std::size_t i = m_pos;
@@ -424,7 +424,7 @@ bool JsonParser::Impl::number()
     } else if (i < n && m_s[i] == '0') {
         ++i;
     } else {
-        return fail(JsonParser::Failure::Syntax, "Expecting value", start);
+        return fail(PythonJsonParser::Failure::Syntax, "Expecting value", start);
     }
     bool isFloat = false;
     if (i + 1 < n && m_s[i] == '.' && isDigit(m_s[i + 1])) {
@@ -461,7 +461,7 @@ bool JsonParser::Impl::number()
     }
     const std::size_t digitCount = num.size() - (num[0] == '-' ? 1 : 0);
     if (digitCount > kMaxIntDigits) {
-        return fail(JsonParser::Failure::IntTooLong, "Exceeds the limit (4300 digits) for integer string conversion",
+        return fail(PythonJsonParser::Failure::IntTooLong, "Exceeds the limit (4300 digits) for integer string conversion",
                     start);
     }
     const auto exact = ExactInt::parse(num);
@@ -478,7 +478,7 @@ bool JsonParser::Impl::number()
     return true;
 }
 
-JsonParser::Outcome JsonParser::parse(std::string_view bytes, const Options& options)
+PythonJsonParser::Outcome PythonJsonParser::parse(std::string_view bytes, const Options& options)
 {
     Outcome out;
     if (bytes.size() > options.maxBytes) {

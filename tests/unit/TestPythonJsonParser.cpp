@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// JsonParser reads bodies like Python's json.loads: the messages and
+// PythonJsonParser reads bodies like Python's json.loads: the messages and
 // code-point positions below are CPython 3.11's (they become FastAPI's
 // json_invalid ctx.error and loc), and the values are what json.loads returns.
-#include "engine/JsonParser.h"
+#include "engine/PythonJsonParser.h"
 
 #include "TestSupport.h"
 
@@ -12,7 +12,7 @@
 
 using namespace std::string_literals;
 
-class TestJsonParser final : public QObject {
+class TestPythonJsonParser final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -81,8 +81,8 @@ private Q_SLOTS:
         QFETCH(std::string, text);
         QFETCH(std::string, message);
         QFETCH(int, position);
-        const auto r = pc::JsonParser::parse(text);
-        QCOMPARE(int(r.failure), int(pc::JsonParser::Failure::Syntax));
+        const auto r = pc::PythonJsonParser::parse(text);
+        QCOMPARE(int(r.failure), int(pc::PythonJsonParser::Failure::Syntax));
         QCOMPARE(r.message, message);
         QCOMPARE(int(r.position), position);
     }
@@ -119,14 +119,14 @@ private Q_SLOTS:
     {
         QFETCH(std::string, text);
         QFETCH(std::string, json);
-        const auto r = pc::JsonParser::parse(text);
+        const auto r = pc::PythonJsonParser::parse(text);
         QVERIFY2(r.ok(), r.message.c_str());
         QCOMPARE(r.document.root().toJsonText(), json);
     }
 
     void kinds()
     {
-        const auto r = pc::JsonParser::parse(R"([1, 1.0, 99999999999999999999, NaN])");
+        const auto r = pc::PythonJsonParser::parse(R"([1, 1.0, 99999999999999999999, NaN])");
         QVERIFY(r.ok());
         const pc::JsonRef root = r.document.root();
         QCOMPARE(int(root.item(0).kind()), int(pc::JsonKind::Int));
@@ -141,39 +141,39 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("text");
         QTest::addColumn<int>("failure");
         QTest::addColumn<int>("position");
-        QTest::newRow("depth 3 is fine at limit 3") << "[[[]]]"s << int(pc::JsonParser::Failure::None) << 0;
-        QTest::newRow("depth 4 is too deep") << "[[[[]]]]"s << int(pc::JsonParser::Failure::TooDeep) << 3;
-        QTest::newRow("objects count too") << R"({"a":{"b":{"c":{}}}})"s << int(pc::JsonParser::Failure::TooDeep) << 15;
-        QTest::newRow("invalid UTF-8") << "\"caf\xE9\""s << int(pc::JsonParser::Failure::NotUtf8) << 0;
-        QTest::newRow("overlong encoding") << "\"\xC0\xAF\""s << int(pc::JsonParser::Failure::NotUtf8) << 0;
+        QTest::newRow("depth 3 is fine at limit 3") << "[[[]]]"s << int(pc::PythonJsonParser::Failure::None) << 0;
+        QTest::newRow("depth 4 is too deep") << "[[[[]]]]"s << int(pc::PythonJsonParser::Failure::TooDeep) << 3;
+        QTest::newRow("objects count too") << R"({"a":{"b":{"c":{}}}})"s << int(pc::PythonJsonParser::Failure::TooDeep) << 15;
+        QTest::newRow("invalid UTF-8") << "\"caf\xE9\""s << int(pc::PythonJsonParser::Failure::NotUtf8) << 0;
+        QTest::newRow("overlong encoding") << "\"\xC0\xAF\""s << int(pc::PythonJsonParser::Failure::NotUtf8) << 0;
         QTest::newRow("more than 4300 digits")
-            << std::string(4301, '7') << int(pc::JsonParser::Failure::IntTooLong) << 0;
-        QTest::newRow("4300 digits are fine") << std::string(4300, '7') << int(pc::JsonParser::Failure::None) << 0;
+            << std::string(4301, '7') << int(pc::PythonJsonParser::Failure::IntTooLong) << 0;
+        QTest::newRow("4300 digits are fine") << std::string(4300, '7') << int(pc::PythonJsonParser::Failure::None) << 0;
         QTest::newRow("larger than maxBytes")
-            << std::string(4500, ' ') + "1" << int(pc::JsonParser::Failure::TooLarge) << 0;
+            << std::string(4500, ' ') + "1" << int(pc::PythonJsonParser::Failure::TooLarge) << 0;
     }
     void limits()
     {
         QFETCH(std::string, text);
         QFETCH(int, failure);
         QFETCH(int, position);
-        pc::JsonParser::Options options;
+        pc::PythonJsonParser::Options options;
         options.maxDepth = 3;
         options.maxBytes = 4400;
-        const auto r = pc::JsonParser::parse(text, options);
+        const auto r = pc::PythonJsonParser::parse(text, options);
         QCOMPARE(int(r.failure), failure);
         QCOMPARE(int(r.position), position);
     }
 
     void hostileNestingDoesNotRecurse()
     {
-        pc::JsonParser::Options options;
+        pc::PythonJsonParser::Options options;
         options.maxDepth = 100000;
         const std::string deep = std::string(50000, '[') + std::string(50000, ']');
-        const auto r = pc::JsonParser::parse(deep, options);
+        const auto r = pc::PythonJsonParser::parse(deep, options);
         QVERIFY(r.ok());
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonParser)
-#include "TestJsonParser.moc"
+QTEST_GUILESS_MAIN(TestPythonJsonParser)
+#include "TestPythonJsonParser.moc"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// JsonParser: reads a request body the way Starlette's request.json() does
+// PythonJsonParser: reads a request body the way Starlette's request.json() does
 // (Python's json.loads on the bytes) into a JsonDocument, with Python's error
 // messages and code-point positions so a malformed body yields FastAPI's
 // json_invalid item. Also accepts NaN, Infinity and -Infinity like Python, and
@@ -17,7 +17,7 @@
 
 namespace pc {
 
-class JsonParser {
+class PythonJsonParser {
 public:
     struct Options {
         int maxDepth = 32;                // arrays and objects nested deeper fail with TooDeep
