@@ -21,15 +21,12 @@ Q_DECLARE_METATYPE(pc::PasswordSetting)
 namespace {
 
 using Model = std::function<double(const pc::PasswordSetting&)>; // milliseconds
-using Script = std::map<std::string, double>;                     // describe() -> milliseconds
+using Script = std::map<std::string, double>;                    // describe() -> milliseconds
 
 // Durations per setting: first from the script (keyed by describe()), else from the model.
 class FakeHashTimer final : public pc::HashTimer {
 public:
-    FakeHashTimer(Script script, Model model)
-        : m_script(std::move(script)), m_model(std::move(model))
-    {
-    }
+    FakeHashTimer(Script script, Model model) : m_script(std::move(script)), m_model(std::move(model)) {}
     pc::Result<std::chrono::nanoseconds> measure(const pc::PasswordSetting& setting) override
     {
         measured.push_back(setting.describe());
@@ -83,58 +80,68 @@ private Q_SLOTS:
 
         QTest::newRow("bcrypt: doubling, the closest is above the target")
             << pc::PasswordScheme::Bcrypt << none << Model([](const S& s) { return bcryptModel(40, s); }) << mib64
-            << "cost=10 cost=12 cost=13"s << "cost=13"s << false;
+            << "cost=10 cost=12 cost=13"s
+            << "cost=13"s << false;
         QTest::newRow("bcrypt: the closest is below the target")
             << pc::PasswordScheme::Bcrypt << none << Model([](const S& s) { return bcryptModel(50, s); }) << mib64
-            << "cost=10 cost=12 cost=13"s << "cost=12"s << false;
+            << "cost=10 cost=12 cost=13"s
+            << "cost=12"s << false;
         QTest::newRow("bcrypt: floor slower than the target is still recommended")
             << pc::PasswordScheme::Bcrypt << none << Model([](const S& s) { return bcryptModel(400, s); }) << mib64
-            << "cost=10"s << "cost=10"s << true;
+            << "cost=10"s
+            << "cost=10"s << true;
         QTest::newRow("bcrypt: floor exactly on target")
             << pc::PasswordScheme::Bcrypt << none << Model([](const S& s) { return bcryptModel(250, s); }) << mib64
-            << "cost=10"s << "cost=10"s << false;
+            << "cost=10"s
+            << "cost=10"s << false;
         QTest::newRow("bcrypt: a very fast machine jumps, then stops at the limit")
             << pc::PasswordScheme::Bcrypt << none << Model([](const S& s) { return bcryptModel(0.001, s); }) << mib64
-            << "cost=10 cost=20"s << "cost=20"s << false;
+            << "cost=10 cost=20"s
+            << "cost=20"s << false;
 
         QTest::newRow("pbkdf2_sha256: proportional, one step")
-            << pc::PasswordScheme::Pbkdf2Sha256 << none
-            << Model([](const S& s) { return s.pbkdf2Iterations / 6000.0; }) << mib64
-            << "rounds=600000 rounds=1500000"s << "rounds=1500000"s << false;
+            << pc::PasswordScheme::Pbkdf2Sha256 << none << Model([](const S& s) { return s.pbkdf2Iterations / 6000.0; })
+            << mib64 << "rounds=600000 rounds=1500000"s
+            << "rounds=1500000"s << false;
         QTest::newRow("pbkdf2_sha256: refines an overshoot")
             << pc::PasswordScheme::Pbkdf2Sha256
             << Script{{"rounds=600000", 100}, {"rounds=1500000", 300}, {"rounds=1250000", 255}}
-            << Model([](const S&) { return 1000.0; }) << mib64
-            << "rounds=600000 rounds=1500000 rounds=1250000"s << "rounds=1250000"s << false;
+            << Model([](const S&) { return 1000.0; }) << mib64 << "rounds=600000 rounds=1500000 rounds=1250000"s
+            << "rounds=1250000"s << false;
         QTest::newRow("pbkdf2_sha512: floor 220000 slower than the target")
-            << pc::PasswordScheme::Pbkdf2Sha512 << none
-            << Model([](const S& s) { return s.pbkdf2Iterations / 500.0; }) << mib64
-            << "rounds=220000"s << "rounds=220000"s << true;
+            << pc::PasswordScheme::Pbkdf2Sha512 << none << Model([](const S& s) { return s.pbkdf2Iterations / 500.0; })
+            << mib64 << "rounds=220000"s
+            << "rounds=220000"s << true;
 
-        const Model argon2Model = [](const S& s) { return 25.0 * s.argon2MemoryKib * s.argon2TimeCost / (19456.0 * 2); };
+        const Model argon2Model = [](const S& s) {
+            return 25.0 * s.argon2MemoryKib * s.argon2TimeCost / (19456.0 * 2);
+        };
         QTest::newRow("argon2id: memory to the 64 MiB budget, then passes")
             << pc::PasswordScheme::Argon2id << none << argon2Model << mib64
-            << "m=19456,t=2,p=1 m=65536,t=2,p=1 m=65536,t=6,p=1"s << "m=65536,t=6,p=1"s << false;
+            << "m=19456,t=2,p=1 m=65536,t=2,p=1 m=65536,t=6,p=1"s
+            << "m=65536,t=6,p=1"s << false;
         QTest::newRow("argon2id: budget at the floor's memory, passes only")
-            << pc::PasswordScheme::Argon2id << none << argon2Model << qint64(1)
-            << "m=19456,t=2,p=1 m=19456,t=20,p=1"s << "m=19456,t=20,p=1"s << false;
+            << pc::PasswordScheme::Argon2id << none << argon2Model << qint64(1) << "m=19456,t=2,p=1 m=19456,t=20,p=1"s
+            << "m=19456,t=20,p=1"s << false;
         QTest::newRow("argon2id: a 1 GiB budget doubles memory")
             << pc::PasswordScheme::Argon2id << none << argon2Model << qint64(1'048'576)
-            << "m=19456,t=2,p=1 m=155648,t=2,p=1 m=311296,t=2,p=1"s << "m=155648,t=2,p=1"s << false;
-        QTest::newRow("argon2id: slow floor")
-            << pc::PasswordScheme::Argon2id << none << Model([](const S&) { return 300.0; }) << mib64
-            << "m=19456,t=2,p=1"s << "m=19456,t=2,p=1"s << true;
+            << "m=19456,t=2,p=1 m=155648,t=2,p=1 m=311296,t=2,p=1"s
+            << "m=155648,t=2,p=1"s << false;
+        QTest::newRow("argon2id: slow floor") << pc::PasswordScheme::Argon2id << none
+                                              << Model([](const S&) { return 300.0; }) << mib64 << "m=19456,t=2,p=1"s
+                                              << "m=19456,t=2,p=1"s << true;
 
         const Model scryptModel = [](const S& s) { return 50.0 * std::pow(2.0, s.scryptLogN - 17) * s.scryptP; };
         QTest::newRow("scrypt: floor memory above the budget, so p grows")
-            << pc::PasswordScheme::Scrypt << none << scryptModel << mib64
-            << "ln=17,r=8,p=1 ln=17,r=8,p=5"s << "ln=17,r=8,p=5"s << false;
+            << pc::PasswordScheme::Scrypt << none << scryptModel << mib64 << "ln=17,r=8,p=1 ln=17,r=8,p=5"s
+            << "ln=17,r=8,p=5"s << false;
         QTest::newRow("scrypt: a 1 GiB budget doubles N")
             << pc::PasswordScheme::Scrypt << none << scryptModel << qint64(1'048'576)
-            << "ln=17,r=8,p=1 ln=19,r=8,p=1 ln=20,r=8,p=1"s << "ln=19,r=8,p=1"s << false;
+            << "ln=17,r=8,p=1 ln=19,r=8,p=1 ln=20,r=8,p=1"s
+            << "ln=19,r=8,p=1"s << false;
         QTest::newRow("scrypt: 280 ms floor, as on this machine")
-            << pc::PasswordScheme::Scrypt << none << Model([](const S&) { return 280.0; }) << mib64
-            << "ln=17,r=8,p=1"s << "ln=17,r=8,p=1"s << true;
+            << pc::PasswordScheme::Scrypt << none << Model([](const S&) { return 280.0; }) << mib64 << "ln=17,r=8,p=1"s
+            << "ln=17,r=8,p=1"s << true;
     }
     void recommends()
     {
@@ -172,12 +179,11 @@ private Q_SLOTS:
         FakeHashTimer timer({}, [](const pc::PasswordSetting& s) { return bcryptModel(40, s); });
         std::vector<std::pair<int, int>> calls;
         std::vector<std::string> settings;
-        auto report = pc::calibratePasswordScheme(
-            pc::PasswordScheme::Bcrypt, pc::Duration(250ms), timer,
-            [&](const pc::CalibrationTrial& trial, int completed, int expected) {
-                calls.emplace_back(completed, expected);
-                settings.push_back(trial.setting.describe());
-            });
+        auto report = pc::calibratePasswordScheme(pc::PasswordScheme::Bcrypt, pc::Duration(250ms), timer,
+                                                  [&](const pc::CalibrationTrial& trial, int completed, int expected) {
+                                                      calls.emplace_back(completed, expected);
+                                                      settings.push_back(trial.setting.describe());
+                                                  });
         QVERIFY(report.ok());
         QCOMPARE(settings, timer.measured);
         QCOMPARE(calls.size(), std::size_t(3));
@@ -256,21 +262,28 @@ private Q_SLOTS:
         QTest::newRow("bcrypt 10") << make(pc::PasswordScheme::Bcrypt, [](S) {}) << true;
         QTest::newRow("bcrypt 9") << make(pc::PasswordScheme::Bcrypt, [](S s) { s.bcryptCost = 9; }) << false;
         QTest::newRow("argon2id 19456/2") << make(A, [](S) {}) << true;
-        QTest::newRow("argon2id 47104/1") << make(A, [](S s) { s.argon2MemoryKib = 47104, s.argon2TimeCost = 1; }) << true;
-        QTest::newRow("argon2id 46080/1") << make(A, [](S s) { s.argon2MemoryKib = 46080, s.argon2TimeCost = 1; }) << false;
-        QTest::newRow("argon2id 7168/5") << make(A, [](S s) { s.argon2MemoryKib = 7168, s.argon2TimeCost = 5; }) << true;
-        QTest::newRow("argon2id 7168/4") << make(A, [](S s) { s.argon2MemoryKib = 7168, s.argon2TimeCost = 4; }) << false;
+        QTest::newRow("argon2id 47104/1")
+            << make(A, [](S s) { s.argon2MemoryKib = 47104, s.argon2TimeCost = 1; }) << true;
+        QTest::newRow("argon2id 46080/1")
+            << make(A, [](S s) { s.argon2MemoryKib = 46080, s.argon2TimeCost = 1; }) << false;
+        QTest::newRow("argon2id 7168/5") << make(A, [](S s) { s.argon2MemoryKib = 7168, s.argon2TimeCost = 5; })
+                                         << true;
+        QTest::newRow("argon2id 7168/4") << make(A, [](S s) { s.argon2MemoryKib = 7168, s.argon2TimeCost = 4; })
+                                         << false;
         QTest::newRow("argon2id 12288/2") << make(A, [](S s) { s.argon2MemoryKib = 12288; }) << false;
         QTest::newRow("scrypt 2^17/8/1") << make(Sc, [](S) {}) << true;
         QTest::newRow("scrypt 2^16/8/1") << make(Sc, [](S s) { s.scryptLogN = 16; }) << false;
         QTest::newRow("scrypt 2^16/8/2") << make(Sc, [](S s) { s.scryptLogN = 16, s.scryptP = 2; }) << true;
         QTest::newRow("scrypt 2^13/8/10") << make(Sc, [](S s) { s.scryptLogN = 13, s.scryptP = 10; }) << true;
         QTest::newRow("scrypt 2^13/8/9") << make(Sc, [](S s) { s.scryptLogN = 13, s.scryptP = 9; }) << false;
-        QTest::newRow("scrypt 2^16/16/1: same memory as 2^17/8") << make(Sc, [](S s) { s.scryptLogN = 16, s.scryptR = 16; }) << true;
+        QTest::newRow("scrypt 2^16/16/1: same memory as 2^17/8")
+            << make(Sc, [](S s) { s.scryptLogN = 16, s.scryptR = 16; }) << true;
         QTest::newRow("pbkdf2_sha256 600000") << make(pc::PasswordScheme::Pbkdf2Sha256, [](S) {}) << true;
-        QTest::newRow("pbkdf2_sha256 599999") << make(pc::PasswordScheme::Pbkdf2Sha256, [](S s) { s.pbkdf2Iterations = 599'999; }) << false;
+        QTest::newRow("pbkdf2_sha256 599999")
+            << make(pc::PasswordScheme::Pbkdf2Sha256, [](S s) { s.pbkdf2Iterations = 599'999; }) << false;
         QTest::newRow("pbkdf2_sha512 220000") << make(pc::PasswordScheme::Pbkdf2Sha512, [](S) {}) << true;
-        QTest::newRow("pbkdf2_sha512 210000 (the old OWASP figure)") << make(pc::PasswordScheme::Pbkdf2Sha512, [](S s) { s.pbkdf2Iterations = 210'000; }) << false;
+        QTest::newRow("pbkdf2_sha512 210000 (the old OWASP figure)")
+            << make(pc::PasswordScheme::Pbkdf2Sha512, [](S s) { s.pbkdf2Iterations = 210'000; }) << false;
     }
     void owaspFloor()
     {

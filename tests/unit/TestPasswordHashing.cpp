@@ -84,17 +84,18 @@ private Q_SLOTS:
         QTest::newRow("rounds 12: cost 14 is not flagged (no rounds trap)") << bcrypt12 << "cost:14"s << false;
         QTest::newRow("rounds 12 min 12 max 12: cost 10") << bcrypt12Pinned << "cost:10"s << true;
         QTest::newRow("rounds 12 min 12 max 12: cost 12") << bcrypt12Pinned << "cost:12"s << false;
-        QTest::newRow("rounds 12 min 12 max 12: cost 14 (passlib's trap, asked for)") << bcrypt12Pinned << "cost:14"s << true;
+        QTest::newRow("rounds 12 min 12 max 12: cost 14 (passlib's trap, asked for)")
+            << bcrypt12Pinned << "cost:14"s << true;
         QTest::newRow("rounds 12 min 10: cost 10 is tolerated") << bcrypt12Min10 << "cost:10"s << false;
         QTest::newRow("rounds 12 min 10: cost 14") << bcrypt12Min10 << "cost:14"s << false;
         QTest::newRow("rounds 12 max 13: cost 14 is above the maximum") << bcrypt12Max13 << "cost:14"s << true;
         QTest::newRow("$2y$ at cost 12 is not flagged") << bcrypt12 << "cost:12:2y"s << false;
         QTest::newRow("$2a$ at cost 12 is not flagged") << bcrypt12 << "cost:12:2a"s << false;
         QTest::newRow("$2y$ at cost 10 is flagged") << bcrypt12 << "cost:10:2y"s << true;
-        QTest::newRow("$2a$ with padding bits set in the salt") << bcrypt12
-            << "$2a$12$cVWp4XaNU8a4v1uMRum2SP026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s << true;
-        QTest::newRow("$2b$ with the same salt character is not flagged") << bcrypt12
-            << "$2b$12$cVWp4XaNU8a4v1uMRum2SP026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s << false;
+        QTest::newRow("$2a$ with padding bits set in the salt")
+            << bcrypt12 << "$2a$12$cVWp4XaNU8a4v1uMRum2SP026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s << true;
+        QTest::newRow("$2b$ with the same salt character is not flagged")
+            << bcrypt12 << "$2b$12$cVWp4XaNU8a4v1uMRum2SP026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s << false;
 
         const auto argon2 = F([] { return policyFor(pc::PasswordScheme::Argon2id); }); // m=19456 t=2 p=1
         QTest::newRow("argon2id at the policy") << argon2 << "$argon2id$v=19$m=19456,t=2,p=1" + kArgon2Tail << false;
@@ -102,22 +103,23 @@ private Q_SLOTS:
         QTest::newRow("argon2id more lanes") << argon2 << "$argon2id$v=19$m=19456,t=3,p=4" + kArgon2Tail << false;
         QTest::newRow("argon2id less memory") << argon2 << "$argon2id$v=19$m=9216,t=4,p=1" + kArgon2Tail << true;
         QTest::newRow("argon2id fewer passes") << argon2 << "$argon2id$v=19$m=65536,t=1,p=1" + kArgon2Tail << true;
-        QTest::newRow("argon2id 16-byte tag") << argon2
-            << "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$3BOqM1/eKfM9KyWxiKNUtg"s << true;
+        QTest::newRow("argon2id 16-byte tag")
+            << argon2 << "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$3BOqM1/eKfM9KyWxiKNUtg"s << true;
 
         const auto scrypt = F([] { return policyFor(pc::PasswordScheme::Scrypt); }); // ln=17 r=8 p=1
         QTest::newRow("scrypt at the policy") << scrypt << "$scrypt$ln=17,r=8,p=1" + kScryptTail << false;
         QTest::newRow("scrypt ln 16") << scrypt << "$scrypt$ln=16,r=8,p=1" + kScryptTail << true;
         QTest::newRow("scrypt r 4") << scrypt << "$scrypt$ln=17,r=4,p=1" + kScryptTail << true;
         QTest::newRow("scrypt p 2") << scrypt << "$scrypt$ln=17,r=8,p=2" + kScryptTail << false;
-        QTest::newRow("scrypt short salt") << scrypt
-            << "$scrypt$ln=17,r=8,p=1$MDEyMzQ1Njc$ZEBCzLptWM7dhpNJDU2HbQ945ovKHmVEozHkePPbSqw"s << true;
+        QTest::newRow("scrypt short salt")
+            << scrypt << "$scrypt$ln=17,r=8,p=1$MDEyMzQ1Njc$ZEBCzLptWM7dhpNJDU2HbQ945ovKHmVEozHkePPbSqw"s << true;
 
         const auto sha256 = F([] { return policyFor(pc::PasswordScheme::Pbkdf2Sha256); }); // 600,000
         QTest::newRow("pbkdf2_sha256 599999") << sha256 << "$pbkdf2-sha256$599999" + kPbkdf2Tail << true;
         QTest::newRow("pbkdf2_sha256 600000") << sha256 << "$pbkdf2-sha256$600000" + kPbkdf2Tail << false;
         QTest::newRow("pbkdf2_sha256 1000000") << sha256 << "$pbkdf2-sha256$1000000" + kPbkdf2Tail << false;
-        QTest::newRow("pbkdf2_sha256 passlib's old default 29000") << sha256 << "$pbkdf2-sha256$29000" + kPbkdf2Tail << true;
+        QTest::newRow("pbkdf2_sha256 passlib's old default 29000")
+            << sha256 << "$pbkdf2-sha256$29000" + kPbkdf2Tail << true;
 
         const auto argon2AcceptingAll = F([] {
             auto p = policyFor(pc::PasswordScheme::Argon2id);
@@ -126,9 +128,10 @@ private Q_SLOTS:
         });
         QTest::newRow("deprecated bcrypt at a strong cost") << argon2AcceptingAll << "cost:14"s << true;
         QTest::newRow("deprecated scrypt") << argon2AcceptingAll << "$scrypt$ln=20,r=8,p=1" + kScryptTail << true;
-        QTest::newRow("deprecated pbkdf2_sha256") << argon2AcceptingAll << "$pbkdf2-sha256$900000" + kPbkdf2Tail << true;
-        QTest::newRow("default scheme among accepted ones") << argon2AcceptingAll
-            << "$argon2id$v=19$m=19456,t=2,p=1" + kArgon2Tail << false;
+        QTest::newRow("deprecated pbkdf2_sha256")
+            << argon2AcceptingAll << "$pbkdf2-sha256$900000" + kPbkdf2Tail << true;
+        QTest::newRow("default scheme among accepted ones")
+            << argon2AcceptingAll << "$argon2id$v=19$m=19456,t=2,p=1" + kArgon2Tail << false;
     }
     void needsUpdate()
     {
@@ -158,13 +161,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<std::string>("hash");
         QTest::addColumn<std::string>("code");
-        QTest::newRow("bcrypt under an argon2id-only policy") << "$2b$12$cVWp4XaNU8a4v1uMRum2SO026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s
-                                                              << "scheme-not-accepted"s;
-        QTest::newRow("pbkdf2_sha512 under an argon2id-only policy") << "$pbkdf2-sha512$1000" + kPbkdf2Tail
-                                                                     << "scheme-not-accepted"s;
+        QTest::newRow("bcrypt under an argon2id-only policy")
+            << "$2b$12$cVWp4XaNU8a4v1uMRum2SO026BWLIoQMD/TXg5uZV.0P.uO8m3YEm"s
+            << "scheme-not-accepted"s;
+        QTest::newRow("pbkdf2_sha512 under an argon2id-only policy")
+            << "$pbkdf2-sha512$1000" + kPbkdf2Tail << "scheme-not-accepted"s;
         QTest::newRow("argon2i") << "$argon2i$v=19$m=19456,t=2,p=1" + kArgon2Tail << "unsupported-hash"s;
         QTest::newRow("malformed argon2id") << "$argon2id$v=19$m=19456,t=2" + kArgon2Tail << "malformed-hash"s;
-        QTest::newRow("plain text") << "password"s << "unknown-hash"s;
+        QTest::newRow("plain text") << "password"s
+                                    << "unknown-hash"s;
     }
     void needsUpdateRefusesUnacceptedSchemes()
     {
@@ -185,20 +190,30 @@ private Q_SLOTS:
         QTest::addColumn<bool>("needsUpdate");
         QTest::addColumn<std::string>("code");
         // Policy: bcrypt 12, accepting pbkdf2_sha256; the hashes come from passlib 1.7.4.
-        QTest::newRow("default scheme, current") << "password"s << "cost:12"s << true << false << ""s;
-        QTest::newRow("default scheme, weaker") << "password"s << "cost:10"s << true << true << ""s;
-        QTest::newRow("default scheme, wrong password") << "Password"s << "cost:12"s << false << false << "mismatch"s;
-        QTest::newRow("accepted, deprecated scheme") << "password"s
-            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << true << true << ""s;
-        QTest::newRow("accepted scheme, wrong password") << "passwort"s
-            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << false << false << "mismatch"s;
-        QTest::newRow("scheme not accepted") << "password"s
-            << "$scrypt$ln=10,r=8,p=1$MDEyMzQ1Njc4OWFiY2RlZg$ZEBCzLptWM7dhpNJDU2HbQ945ovKHmVEozHkePPbSqw"s << false << false
-            << "scheme-not-accepted"s;
-        QTest::newRow("malformed") << "password"s << "$2b$12$short"s << false << false << "malformed-hash"s;
-        QTest::newRow("unknown format") << "password"s << "5f4dcc3b5aa765d61d8327deb882cf99"s << false << false << "unknown-hash"s;
-        QTest::newRow("over 72 bytes under refuse") << std::string(73, 'a') << "cost:12"s << false << false
-                                                    << "password-too-long"s;
+        QTest::newRow("default scheme, current") << "password"s
+                                                 << "cost:12"s << true << false << ""s;
+        QTest::newRow("default scheme, weaker") << "password"s
+                                                << "cost:10"s << true << true << ""s;
+        QTest::newRow("default scheme, wrong password") << "Password"s
+                                                        << "cost:12"s << false << false << "mismatch"s;
+        QTest::newRow("accepted, deprecated scheme")
+            << "password"s
+            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << true << true
+            << ""s;
+        QTest::newRow("accepted scheme, wrong password")
+            << "passwort"s
+            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << false
+            << false << "mismatch"s;
+        QTest::newRow("scheme not accepted")
+            << "password"s
+            << "$scrypt$ln=10,r=8,p=1$MDEyMzQ1Njc4OWFiY2RlZg$ZEBCzLptWM7dhpNJDU2HbQ945ovKHmVEozHkePPbSqw"s << false
+            << false << "scheme-not-accepted"s;
+        QTest::newRow("malformed") << "password"s
+                                   << "$2b$12$short"s << false << false << "malformed-hash"s;
+        QTest::newRow("unknown format") << "password"s
+                                        << "5f4dcc3b5aa765d61d8327deb882cf99"s << false << false << "unknown-hash"s;
+        QTest::newRow("over 72 bytes under refuse")
+            << std::string(73, 'a') << "cost:12"s << false << false << "password-too-long"s;
     }
     void verifies()
     {
@@ -226,12 +241,18 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("hash");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<bool>("rehashed");
-        QTest::newRow("weaker bcrypt is rehashed at cost 12") << "password"s << "cost:10"s << true << true;
-        QTest::newRow("current bcrypt is kept") << "password"s << "cost:12"s << true << false;
-        QTest::newRow("stronger bcrypt is kept") << "password"s << "cost:14"s << true << false;
-        QTest::newRow("wrong password: no new hash") << "nope"s << "cost:10"s << false << false;
-        QTest::newRow("deprecated pbkdf2 is moved to bcrypt") << "password"s
-            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << true << true;
+        QTest::newRow("weaker bcrypt is rehashed at cost 12") << "password"s
+                                                              << "cost:10"s << true << true;
+        QTest::newRow("current bcrypt is kept") << "password"s
+                                                << "cost:12"s << true << false;
+        QTest::newRow("stronger bcrypt is kept") << "password"s
+                                                 << "cost:14"s << true << false;
+        QTest::newRow("wrong password: no new hash") << "nope"s
+                                                     << "cost:10"s << false << false;
+        QTest::newRow("deprecated pbkdf2 is moved to bcrypt")
+            << "password"s
+            << "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"s << true
+            << true;
     }
     void verifyAndUpdate()
     {
