@@ -21,16 +21,23 @@ public:
 
 class SystemHashTimer final : public HashTimer {
 public:
+    enum class Clock {
+        Wall,       // what a user waits for at login (steady clock); the default
+        ProcessCpu, // CPU time of the whole process: what a hash costs on an idle
+                    // machine when other load makes wall time unreliable
+    };
+
     // The fastest of `repetitions` runs (one only when a run takes over a second):
     // the minimum is the least disturbed by other load on the machine.
-    explicit SystemHashTimer(int repetitions = 3, const PasswordLimits& limits = {})
-        : m_repetitions(repetitions), m_limits(limits)
+    explicit SystemHashTimer(int repetitions = 3, Clock clock = Clock::Wall, const PasswordLimits& limits = {})
+        : m_repetitions(repetitions), m_clock(clock), m_limits(limits)
     {
     }
     [[nodiscard]] Result<std::chrono::nanoseconds> measure(const PasswordSetting& setting) override;
 
 private:
     int m_repetitions;
+    Clock m_clock;
     PasswordLimits m_limits;
 };
 

@@ -17,6 +17,7 @@ using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(pc::PasswordScheme)
 Q_DECLARE_METATYPE(pc::PasswordSetting)
+Q_DECLARE_METATYPE(pc::SystemHashTimer::Clock)
 
 namespace {
 
@@ -245,6 +246,29 @@ private Q_SLOTS:
         QVERIFY(report->recommended.has_value());
         QCOMPARE(report->recommended->setting.describe(), "rounds=988000"s);
         QVERIFY(report->notes.front().find("Stopped after 3 trials") != std::string::npos);
+    }
+
+    void systemTimerHashesForReal_data()
+    {
+        QTest::addColumn<pc::SystemHashTimer::Clock>("clock");
+        QTest::newRow("wall clock") << pc::SystemHashTimer::Clock::Wall;
+        QTest::newRow("process CPU time") << pc::SystemHashTimer::Clock::ProcessCpu;
+    }
+    void systemTimerHashesForReal()
+    {
+        // No timing assertion: only that it measured something and that it refuses what a hasher refuses.
+        QFETCH(pc::SystemHashTimer::Clock, clock);
+        pc::SystemHashTimer timer(1, clock);
+        pc::PasswordSetting cheap = pc::PasswordSetting::owaspFloor(pc::PasswordScheme::Pbkdf2Sha256);
+        cheap.pbkdf2Iterations = 20'000;
+        auto measured = timer.measure(cheap);
+        QVERIFY(measured.ok());
+        QVERIFY(measured->count() > 0);
+        pc::PasswordSetting absurd = pc::PasswordSetting::owaspFloor(pc::PasswordScheme::Bcrypt);
+        absurd.bcryptCost = 25;
+        auto refused = timer.measure(absurd);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, "parameters-too-costly"s);
     }
 
     void owaspFloor_data()
