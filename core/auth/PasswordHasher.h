@@ -82,17 +82,17 @@ makePasswordHasher(PasswordScheme scheme, const PasswordPolicy& policy, const Pa
 namespace passwordfield {
 inline constexpr std::string_view kScheme = "/auth/passwords/scheme";
 inline constexpr std::string_view kAccept = "/auth/passwords/accept";
-inline constexpr std::string_view kBcryptRounds = "/auth/passwords/bcrypt_rounds";
-inline constexpr std::string_view kBcryptMinRounds = "/auth/passwords/bcrypt_min_rounds";
-inline constexpr std::string_view kBcryptMaxRounds = "/auth/passwords/bcrypt_max_rounds";
-inline constexpr std::string_view kArgon2Memory = "/auth/passwords/argon2_memory_kib";
-inline constexpr std::string_view kArgon2Time = "/auth/passwords/argon2_time_cost";
-inline constexpr std::string_view kArgon2Parallelism = "/auth/passwords/argon2_parallelism";
-inline constexpr std::string_view kScryptLogN = "/auth/passwords/scrypt_log_n";
-inline constexpr std::string_view kScryptR = "/auth/passwords/scrypt_r";
-inline constexpr std::string_view kScryptP = "/auth/passwords/scrypt_p";
-inline constexpr std::string_view kPbkdf2Sha256 = "/auth/passwords/pbkdf2_sha256_iterations";
-inline constexpr std::string_view kPbkdf2Sha512 = "/auth/passwords/pbkdf2_sha512_iterations";
+inline constexpr std::string_view kBcryptRounds = "/auth/passwords/bcrypt/rounds";
+inline constexpr std::string_view kBcryptMinRounds = "/auth/passwords/bcrypt/min_rounds";
+inline constexpr std::string_view kBcryptMaxRounds = "/auth/passwords/bcrypt/max_rounds";
+inline constexpr std::string_view kArgon2Memory = "/auth/passwords/argon2id/memory_kib";
+inline constexpr std::string_view kArgon2Time = "/auth/passwords/argon2id/time_cost";
+inline constexpr std::string_view kArgon2Parallelism = "/auth/passwords/argon2id/parallelism";
+inline constexpr std::string_view kScryptLogN = "/auth/passwords/scrypt/log_n";
+inline constexpr std::string_view kScryptR = "/auth/passwords/scrypt/r";
+inline constexpr std::string_view kScryptP = "/auth/passwords/scrypt/p";
+inline constexpr std::string_view kPbkdf2Sha256 = "/auth/passwords/pbkdf2_sha256/iterations";
+inline constexpr std::string_view kPbkdf2Sha512 = "/auth/passwords/pbkdf2_sha512/iterations";
 } // namespace passwordfield
 
 } // namespace pc

@@ -136,67 +136,67 @@ private Q_SLOTS:
         using P = pc::PasswordPolicy&;
         QTest::newRow("bcrypt cost 3") << pc::PasswordScheme::Bcrypt << std::function([](P p) { p.bcryptRounds = 3; })
                                        << "parameters-out-of-range"s
-                                       << "/auth/passwords/bcrypt_rounds"s;
+                                       << "/auth/passwords/bcrypt/rounds"s;
         QTest::newRow("bcrypt cost 32") << pc::PasswordScheme::Bcrypt << std::function([](P p) { p.bcryptRounds = 32; })
                                         << "parameters-out-of-range"s
-                                        << "/auth/passwords/bcrypt_rounds"s;
+                                        << "/auth/passwords/bcrypt/rounds"s;
         QTest::newRow("bcrypt cost 21 is too slow")
             << pc::PasswordScheme::Bcrypt << std::function([](P p) { p.bcryptRounds = 21; }) << "parameters-too-costly"s
-            << "/auth/passwords/bcrypt_rounds"s;
+            << "/auth/passwords/bcrypt/rounds"s;
         QTest::newRow("bcrypt min above cost")
             << pc::PasswordScheme::Bcrypt << std::function([](P p) { p.bcryptMinRounds = 5; })
             << "parameters-out-of-range"s
-            << "/auth/passwords/bcrypt_rounds"s;
+            << "/auth/passwords/bcrypt/rounds"s;
         QTest::newRow("bcrypt max 40") << pc::PasswordScheme::Bcrypt
                                        << std::function([](P p) { p.bcryptMaxRounds = 40; })
                                        << "parameters-out-of-range"s
-                                       << "/auth/passwords/bcrypt_max_rounds"s;
+                                       << "/auth/passwords/bcrypt/max_rounds"s;
         QTest::newRow("argon2 p=0") << pc::PasswordScheme::Argon2id
                                     << std::function([](P p) { p.argon2Parallelism = 0; }) << "parameters-out-of-range"s
-                                    << "/auth/passwords/argon2_parallelism"s;
+                                    << "/auth/passwords/argon2id/parallelism"s;
         QTest::newRow("argon2 t=0") << pc::PasswordScheme::Argon2id << std::function([](P p) { p.argon2TimeCost = 0; })
                                     << "parameters-out-of-range"s
-                                    << "/auth/passwords/argon2_time_cost"s;
+                                    << "/auth/passwords/argon2id/time_cost"s;
         QTest::newRow("argon2 m below 8 KiB per lane")
             << pc::PasswordScheme::Argon2id << std::function([](P p) { p.argon2MemoryKib = 15; })
             << "parameters-out-of-range"s
-            << "/auth/passwords/argon2_memory_kib"s;
+            << "/auth/passwords/argon2id/memory_kib"s;
         QTest::newRow("argon2 4 GiB") << pc::PasswordScheme::Argon2id
                                       << std::function([](P p) { p.argon2MemoryKib = 4'194'304; })
                                       << "parameters-too-costly"s
-                                      << "/auth/passwords/argon2_memory_kib"s;
+                                      << "/auth/passwords/argon2id/memory_kib"s;
         QTest::newRow("argon2 1 GiB x 100 passes") << pc::PasswordScheme::Argon2id << std::function([](P p) {
             p.argon2MemoryKib = 1'048'576;
             p.argon2TimeCost = 100;
         }) << "parameters-too-costly"s
-                                                   << "/auth/passwords/argon2_time_cost"s;
+                                                   << "/auth/passwords/argon2id/time_cost"s;
         QTest::newRow("argon2 1000 lanes") << pc::PasswordScheme::Argon2id << std::function([](P p) {
             p.argon2Parallelism = 1000;
             p.argon2MemoryKib = 65536;
         }) << "parameters-too-costly"s
-                                           << "/auth/passwords/argon2_parallelism"s;
+                                           << "/auth/passwords/argon2id/parallelism"s;
         QTest::newRow("scrypt ln=0") << pc::PasswordScheme::Scrypt << std::function([](P p) { p.scryptLogN = 0; })
                                      << "parameters-out-of-range"s
-                                     << "/auth/passwords/scrypt_log_n"s;
+                                     << "/auth/passwords/scrypt/log_n"s;
         QTest::newRow("scrypt r=0") << pc::PasswordScheme::Scrypt << std::function([](P p) { p.scryptR = 0; })
                                     << "parameters-out-of-range"s
-                                    << "/auth/passwords/scrypt_r"s;
+                                    << "/auth/passwords/scrypt/r"s;
         QTest::newRow("scrypt ln=22 r=8: 4 GiB")
             << pc::PasswordScheme::Scrypt << std::function([](P p) { p.scryptLogN = 22; }) << "parameters-too-costly"s
-            << "/auth/passwords/scrypt_log_n"s;
+            << "/auth/passwords/scrypt/log_n"s;
         QTest::newRow("scrypt 1 GiB x p=64") << pc::PasswordScheme::Scrypt << std::function([](P p) {
             p.scryptLogN = 20;
             p.scryptP = 64;
         }) << "parameters-too-costly"s
-                                             << "/auth/passwords/scrypt_p"s;
+                                             << "/auth/passwords/scrypt/p"s;
         QTest::newRow("pbkdf2_sha256 0 rounds")
             << pc::PasswordScheme::Pbkdf2Sha256 << std::function([](P p) { p.pbkdf2Sha256Iterations = 0; })
             << "parameters-out-of-range"s
-            << "/auth/passwords/pbkdf2_sha256_iterations"s;
+            << "/auth/passwords/pbkdf2_sha256/iterations"s;
         QTest::newRow("pbkdf2_sha512 4e9 rounds")
             << pc::PasswordScheme::Pbkdf2Sha512 << std::function([](P p) { p.pbkdf2Sha512Iterations = 4'000'000'000U; })
             << "parameters-too-costly"s
-            << "/auth/passwords/pbkdf2_sha512_iterations"s;
+            << "/auth/passwords/pbkdf2_sha512/iterations"s;
     }
     void policyParameterBounds()
     {

@@ -340,8 +340,8 @@ private Q_SLOTS:
         auto hashing = pc::PasswordHashing::create(policy);
         QVERIFY(!hashing.ok());
         QCOMPARE(hashing.errors().size(), std::size_t(2));
-        QCOMPARE(hashing.errors()[0].pointer, "/auth/passwords/argon2_memory_kib"s);
-        QCOMPARE(hashing.errors()[1].pointer, "/auth/passwords/bcrypt_rounds"s);
+        QCOMPARE(hashing.errors()[0].pointer, "/auth/passwords/argon2id/memory_kib"s);
+        QCOMPARE(hashing.errors()[1].pointer, "/auth/passwords/bcrypt/rounds"s);
         const pc::PasswordCheck check = pc::verifyPassword(policy, "password", "$2b$04$x");
         QVERIFY(!check.ok);
         QCOMPARE(check.code, "parameters-out-of-range"s);
