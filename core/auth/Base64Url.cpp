@@ -26,7 +26,7 @@ constexpr std::array<std::int8_t, 256> makeTable()
 constexpr std::array<std::int8_t, 256> kTable = makeTable();
 
 // Decodes into `out` (sized by the caller); false on any non-canonical input.
-bool decodeInto(std::string_view text, char* out)
+bool decodeInto(std::string_view text, char* out, bool strict = true)
 {
     if (text.size() % 4 == 1) {
         return false;
@@ -47,7 +47,7 @@ bool decodeInto(std::string_view text, char* out)
         }
     }
     // The bits left over must be zero, or two texts would decode to the same bytes.
-    return (acc & ((1U << bits) - 1U)) == 0;
+    return !strict || (acc & ((1U << bits) - 1U)) == 0;
 }
 
 std::size_t decodedSize(std::string_view text)
@@ -96,6 +96,26 @@ std::optional<SecretBytes> Base64Url::decodeSecret(std::string_view text)
     }
     SecretBytes out(decodedSize(text));
     if (!decodeInto(text, out.data())) {
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<std::string> Base64Url::decodeLenient(std::string_view text)
+{
+    std::string normal;
+    normal.reserve(text.size());
+    for (const char c : text) {
+        if (c == '=') {
+            break;
+        }
+        normal += c == '+' ? '-' : c == '/' ? '_' : c;
+    }
+    if (normal.size() % 4 == 1) {
+        return std::nullopt;
+    }
+    std::string out(decodedSize(normal), '\0');
+    if (!decodeInto(normal, out.data(), false)) {
         return std::nullopt;
     }
     return out;

@@ -19,6 +19,9 @@ public:
     [[nodiscard]] static std::optional<std::string> decode(std::string_view text);
     // Decodes into wiped-on-destruction memory (JWK "k", "d" and friends).
     [[nodiscard]] static std::optional<SecretBytes> decodeSecret(std::string_view text);
+    // For display only (the token debugger): also takes padding, '+', '/' and
+    // non-zero pad bits. Never use it on a path that accepts a token.
+    [[nodiscard]] static std::optional<std::string> decodeLenient(std::string_view text);
     // Why `text` is not canonical base64url, as a sentence; empty when it is.
     [[nodiscard]] static std::string diagnose(std::string_view text);
 };
