@@ -245,7 +245,10 @@ Result<VerifiedToken> JwtVerifier::verify(std::string_view token, SystemTime now
         }
         // The kid only selects among configured keys: it is compared, never used as a path or query.
         const std::string& wanted = kid->get_ref<const std::string&>();
-        const auto it = std::find_if(m_keys.begin(), m_keys.end(), [&](const JoseKey& k) { return k.kid() == wanted; });
+        // An empty kid never selects a key, not even one configured without a kid.
+        const auto it = wanted.empty() ? m_keys.end()
+                                       : std::find_if(m_keys.begin(), m_keys.end(),
+                                                      [&](const JoseKey& k) { return k.kid() == wanted; });
         if (it == m_keys.end()) {
             return refuse("unknown-kid",
                           "The token names the key \"" + quoteForMessage(wanted) + "\", which is not configured.");
