@@ -414,7 +414,7 @@ private Q_SLOTS:
             "bad-signature"s);
     }
 
-    // Decision (documented in Jws.h's family): ECDSA signatures with a high s are
+    // Decision (documented in auth/Jws.h): ECDSA signatures with a high s are
     // accepted, as RFC 7518 and PyJWT do; tokens are identified by jti, never by
     // a hash of their bytes, so malleability gains an attacker nothing.
     void highSIsAccepted()
