@@ -4,12 +4,6 @@
 // cryptography only; what a token must contain is JwtVerifier's business.
 // ECDSA signatures are JOSE's fixed-length R‖S (RFC 7518 §3.4), converted to and
 // from DER for OpenSSL. Stateless, thread-safe.
-//
-// ECDSA malleability: a signature (r, s) and its twin (r, n - s) both verify,
-// and both are accepted, as RFC 7518 and PyJWT/jwt-cpp do — refusing high s
-// would reject about half of the tokens other issuers produce. What JOSE
-// fixes is refused: lengths other than exactly 2 x the curve size, DER, and
-// r = 0 or s = 0. Tokens must be identified by jti, never by a hash of their text.
 #pragma once
 
 #include "auth/JoseKey.h"
@@ -31,6 +25,11 @@ struct JwsParts {
     std::string signingInput; // headerB64 + '.' + payloadB64, exactly as received
 };
 
+// ECDSA malleability: a signature (r, s) and its twin (r, n - s) both verify,
+// and both are accepted, as RFC 7518 and PyJWT/jwt-cpp do; refusing high s
+// would reject about half of the tokens other issuers produce. What JOSE fixes
+// is refused: lengths other than exactly twice the curve size, DER, and r = 0
+// or s = 0. Tokens must be identified by jti, never by a hash of their text.
 class Jws {
 public:
     // Splits at the two dots; "bad-format" when there are not exactly three parts.

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// SecretResolver: turns secret references (policy/SecretRef.h) into values.
-// A SecretRef is looked up in the environment, then in its dotenv file, then
-// read from its file; a SecretSource names a policy secret, a variable or a
-// file. Relative paths are resolved against the base directory (the policy
-// file's folder). Errors name the variable or file and what to do — never the
-// value. The environment lookup is injectable for tests and for the GUI's
-// session overrides. Thread-safe (const after construction).
+// SecretResolver: turns secret references (policy/SecretRef.h) into values:
+// a SecretRef from the environment, then its dotenv file, then its file; a
+// SecretSource from a policy secret, a variable or a file. Relative paths start
+// at the base directory (the policy's folder). Errors name the variable or file
+// and what to do, never the value. The environment lookup is injectable (tests,
+// GUI session overrides). Thread-safe (const after construction).
 #pragma once
 
 #include "auth/SecretBytes.h"
