@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/RateKeyResolver.h"
 
+#include "engine/StrAppend.h"
+
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -87,8 +89,8 @@ ResolvedRateKey RateKeyResolver::byClient(int ipv6Prefix, const HttpRequest& req
     } else {
         text = c.address->masked(ipv6Prefix).toString() + "/" + std::to_string(ipv6Prefix);
     }
-    key.value = "ip:" + text;
-    key.label = "client " + text;
+    key.value = strCat("ip:", text);
+    key.label = strCat("client ", text);
     if (c.source == ClientAddress::Source::XForwardedFor) {
         key.label += " (from X-Forwarded-For)";
     } else if (c.source == ClientAddress::Source::Forwarded) {

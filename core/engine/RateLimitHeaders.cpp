@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/RateLimitHeaders.h"
 
+#include "engine/StrAppend.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -49,7 +51,9 @@ std::int64_t RateLimitHeaders::resetEpochSeconds(std::int64_t resetNs)
 
 std::string RateLimitHeaders::sfString(std::string_view text)
 {
-    std::string out = "\"";
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
     for (const char c : text) {
         if (c == '"' || c == '\\') {
             out += '\\';
@@ -89,21 +93,21 @@ std::vector<HeaderField> RateLimitHeaders::build(std::span<const RateLimitReport
                 legacy = &r;
             }
         } else if (r.style == RateHeaderStyle::Ietf) {
-            const std::string name = sfString(r.policyName);
-            policies += (policies.empty() ? "" : ", ") + name + ";q=" + std::to_string(r.quota) +
-                        ";w=" + std::to_string(r.windowSeconds);
-            limits += (limits.empty() ? "" : ", ") + name + ";r=" + std::to_string(r.outcome.remaining) +
-                      ";t=" + std::to_string(secondsToReset(r.outcome, nowNs));
+            const std::string_view name = r.policyName;
+            strAppend(policies, policies.empty() ? "" : ", ", name, ";q=", r.quota, ";w=", r.windowSeconds);
+            strAppend(limits, limits.empty() ? "" : ", ", name, ";r=", r.outcome.remaining,
+                      ";t=", secondsToReset(r.outcome, nowNs));
         }
     }
     if (legacy) {
+        out.reserve(5);
         out.push_back({"X-RateLimit-Limit", std::to_string(legacy->quota)});
         out.push_back({"X-RateLimit-Remaining", std::to_string(legacy->outcome.remaining)});
         out.push_back({"X-RateLimit-Reset", std::to_string(resetEpochSeconds(effectiveReset(legacy->outcome)))});
     }
     if (!policies.empty()) {
-        out.push_back({"RateLimit-Policy", policies});
-        out.push_back({"RateLimit", limits});
+        out.push_back({"RateLimit-Policy", std::move(policies)});
+        out.push_back({"RateLimit", std::move(limits)});
     }
     return out;
 }

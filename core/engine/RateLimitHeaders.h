@@ -22,7 +22,7 @@ namespace pc {
 
 // One rate item that a request was counted against.
 struct RateLimitReport {
-    std::string policyName; // IETF policy name
+    std::string_view policyName; // IETF policy name as an sf-string (see sfString), owned by the caller
     RateHeaderStyle style = RateHeaderStyle::Ietf;
     std::uint64_t quota = 0;
     std::uint64_t windowSeconds = 0;

@@ -3,11 +3,11 @@
 
 #include "common/JsonPointer.h"
 #include "engine/RateLimitStore.h"
+#include "engine/StrAppend.h"
 #include "policy/PolicyEnums.h"
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,34 +19,35 @@ constexpr std::size_t kMaxItems = 16; // rates in one limit string
 
 std::string inQuotes(std::string_view s)
 {
-    return "\"" + std::string(s) + "\"";
-}
-
-std::string thousandths(std::int64_t v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%lld.%03lld", static_cast<long long>(v / 1000),
-                  static_cast<long long>(v % 1000));
-    return buffer;
+    // Appended piecewise: GCC 12 -O3 warns (-Wrestrict, a false positive) on "lit" + std::string.
+    std::string out(1, '"');
+    out.append(s).push_back('"');
+    return out;
 }
 
 // "count 3/10 (10 per 1 minute)" and the like: the strategy's own measure of use.
-std::string usage(RateStrategy strategy, const RateRule& rule, const RateOutcome& o, const std::string& description)
+void appendUsage(std::string& out, RateStrategy strategy, const RateRule& rule, const RateOutcome& o,
+                 std::string_view description)
 {
     switch (strategy) {
     case RateStrategy::FixedWindow:
     case RateStrategy::MovingWindow:
-        return "count " + std::to_string(o.used) + "/" + std::to_string(rule.limit()) + " (" + description + ")";
+        strAppend(out, "count ", o.used, '/', rule.limit());
+        break;
     case RateStrategy::SlidingWindowCounter:
-        return "weighted count " + std::to_string(o.used) + "/" + std::to_string(rule.limit()) + " (" + description +
-               ")";
+        strAppend(out, "weighted count ", o.used, '/', rule.limit());
+        break;
     case RateStrategy::TokenBucket:
-        return "tokens used " + std::to_string(o.used) + "/" + std::to_string(rule.capacity()) + " (" + description +
-               ")";
-    case RateStrategy::LeakyBucket:
-        return "excess " + thousandths(o.excess) + "/" + std::to_string(rule.burst()) + " (" + description + ")";
+        strAppend(out, "tokens used ", o.used, '/', rule.capacity());
+        break;
+    case RateStrategy::LeakyBucket: {
+        const std::int64_t fraction = o.excess % 1000;
+        strAppend(out, "excess ", o.excess / 1000, '.', fraction < 100 ? "0" : "", fraction < 10 ? "0" : "", fraction,
+                  '/', rule.burst());
+        break;
     }
-    return description;
+    }
+    strAppend(out, " (", description, ')');
 }
 
 } // namespace
@@ -149,7 +150,8 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
                 ok = false;
                 continue;
             }
-            const std::string policyName = items->size() == 1 ? def.name : def.name + "/" + item.toString();
+            const std::string policyName =
+                RateLimitHeaders::sfString(items->size() == 1 ? def.name : def.name + "/" + item.toString());
             limit.items.push_back(
                 {item, *rule, fingerprint(def, *items, i), policyName, RateLimitHeaders::describe(item)});
         }
@@ -261,27 +263,32 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
         evaluated = rejected + 1;
     }
 
-    std::string detail;
+    std::string reason;
+    reason.reserve(160);
+    strAppend(reason, '"', def.name, rejected == RateLimitStore::kNone ? "\" passes: " : "\" rejects: ");
     std::int64_t maxDelayMs = 0;
     for (std::size_t i = 0; i < evaluated; ++i) {
         const Item& item = limit.items[i];
         reports.push_back({item.policyName, def.headers, item.item.count, item.item.windowSeconds,
                            item.item.windowSeconds / item.item.multiple, outcomes[i]});
-        detail += (i == 0 ? "" : ", ") + usage(def.strategy, item.rule, outcomes[i], item.description);
+        if (i > 0) {
+            reason += ", ";
+        }
+        appendUsage(reason, def.strategy, item.rule, outcomes[i], item.description);
         maxDelayMs = std::max(maxDelayMs, outcomes[i].delayMs);
     }
-    std::string reason = inQuotes(def.name) + (rejected == RateLimitStore::kNone ? " passes: " : " rejects: ") +
-                         detail + " for " + key.label + ", " + std::string(enumName(def.strategy));
+    strAppend(reason, " for ", key.label, ", ", enumName(def.strategy));
     if (!key.note.empty()) {
-        reason += "; " + key.note;
+        strAppend(reason, "; ", key.note);
     }
 
     if (rejected == RateLimitStore::kNone) {
         if (def.strategy == RateStrategy::LeakyBucket && !def.nodelay && maxDelayMs > 0) {
-            reason += "; nginx without nodelay would delay this request by " + std::to_string(maxDelayMs) +
-                      " ms (answered at once here)";
+            strAppend(reason, "; nginx without nodelay would delay this request by ", maxDelayMs,
+                      " ms (answered at once here)");
         }
-        ctx.addTrace(std::string(kStageName), "pass", reason + ".", limit.pointer);
+        reason += '.';
+        ctx.addTrace(std::string(kStageName), "pass", std::move(reason), limit.pointer);
         return true;
     }
 
@@ -290,8 +297,8 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
     if (def.strategy == RateStrategy::LeakyBucket && rejected > 0) {
         reason += "; the items before it were not charged (nginx)";
     }
-    reason += "; retry after " + std::to_string(retryAfter) + " s";
-    ctx.addTrace(std::string(kStageName), "deny", reason + ".", limit.pointer);
+    strAppend(reason, "; retry after ", retryAfter, " s.");
+    ctx.addTrace(std::string(kStageName), "deny", std::move(reason), limit.pointer);
 
     const RateItem& failed = limit.items[rejected].item;
     StageAnswer answer;

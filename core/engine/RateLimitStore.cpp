@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <chrono>
 #include <deque>
@@ -62,7 +63,8 @@ struct alignas(64) RateLimitStore::Shard {
     std::uint32_t head = kNil; // most recently used
     std::uint32_t tail = kNil; // least recently used
     std::size_t live = 0;
-    std::size_t cap = 0;
+    std::atomic<std::size_t>* total = nullptr; // live keys of the whole store
+    std::size_t cap = 0;                       // of the whole store
     std::size_t evictions = 0;
     RateLogMemory logs;
 
@@ -162,6 +164,7 @@ struct alignas(64) RateLimitStore::Shard {
         e.next = freeHead;
         freeHead = id;
         --live;
+        total->fetch_sub(1, std::memory_order_relaxed);
     }
 
     std::uint32_t insert(std::uint64_t key, std::int64_t now)
@@ -170,7 +173,10 @@ struct alignas(64) RateLimitStore::Shard {
         for (int i = 0; i < 2 && tail != kNil && entries[tail].expiresNs <= now; ++i) {
             remove(tail);
         }
-        if (live >= cap && tail != kNil) {
+        // The cap is global; the victim is the least recently used key of this shard, an
+        // approximation of the global LRU that needs no other lock. A shard with no key to give
+        // lets the store run over by one key at most.
+        if (total->load(std::memory_order_relaxed) >= cap && tail != kNil) {
             remove(tail);
             ++evictions;
         }
@@ -190,6 +196,7 @@ struct alignas(64) RateLimitStore::Shard {
         place(id);
         linkFront(id);
         ++live;
+        total->fetch_add(1, std::memory_order_relaxed);
         return id;
     }
 
@@ -236,6 +243,7 @@ struct alignas(64) RateLimitStore::Shard {
         entries.clear();
         index.clear();
         freeHead = head = tail = kNil;
+        total->fetch_sub(live, std::memory_order_relaxed);
         live = 0;
     }
 };
@@ -244,6 +252,7 @@ struct RateLimitStore::Impl {
     Options options;
     SipHasher::Key hashKey = randomKey();
     std::size_t shardBits = 0;
+    std::atomic<std::size_t> live{0};
     std::vector<Shard> shards;
 
     explicit Impl(Options o) : options(o)
@@ -252,9 +261,9 @@ struct RateLimitStore::Impl {
         count = std::min(count, std::bit_floor(std::max<std::size_t>(o.maxKeys, 1)));
         shardBits = static_cast<std::size_t>(std::countr_zero(count));
         shards = std::vector<Shard>(count);
-        const std::size_t perShard = (std::max<std::size_t>(o.maxKeys, 1) + count - 1) / count;
         for (Shard& s : shards) {
-            s.cap = perShard;
+            s.cap = std::max<std::size_t>(o.maxKeys, 1);
+            s.total = &live;
         }
     }
 

@@ -4,7 +4,7 @@
 // (a counter is named by the limit's definition fingerprint, see counterKey()).
 // Thread-safe and exact: each counter is read, decided and written under its
 // shard's lock. Bounded: a key expires once its state equals a fresh one, and
-// beyond maxKeys the least recently used key of the shard is evicted. Time
+// beyond maxKeys the inserting shard evicts its least recently used key. Time
 // always comes from the caller. Keys are 64-bit SipHash digests under a random
 // per-store key: no client value (address, API key, claim) is stored.
 #pragma once
@@ -24,7 +24,7 @@ class RateLimitStore {
 public:
     struct Options {
         std::size_t maxKeys = 1'000'000; // beyond this, the least recently used keys are evicted
-        std::size_t shards = 16;         // lock stripes, a power of two up to 64; the cap is split evenly
+        std::size_t shards = 16;         // lock stripes, a power of two up to 64 (and at most maxKeys)
     };
 
     struct Usage {

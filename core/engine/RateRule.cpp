@@ -87,7 +87,7 @@ private:
     {
         const std::uint32_t old = m_header ? m_header->capacity : 0;
         const auto capacity =
-            static_cast<std::uint32_t>(std::min<std::uint64_t>(limit, std::max<std::uint64_t>(4, 2ULL * old)));
+            static_cast<std::uint32_t>(std::min<std::uint64_t>(limit, std::max<std::uint64_t>(1, 2ULL * old)));
         auto* fresh = static_cast<LogHeader*>(::operator new(logBytes(capacity)));
         *fresh = LogHeader{capacity, 0, 0, 0};
         auto* freshTimes = reinterpret_cast<std::int64_t*>(fresh + 1);

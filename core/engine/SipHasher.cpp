@@ -2,6 +2,7 @@
 #include "engine/SipHasher.h"
 
 #include <bit>
+#include <cstring>
 
 namespace pc {
 namespace {
@@ -42,14 +43,27 @@ void SipHasher::compress(std::uint64_t m)
 
 SipHasher& SipHasher::update(std::string_view bytes)
 {
-    for (const char c : bytes) {
+    std::size_t i = 0;
+    auto takeByte = [&] {
         const unsigned shift = static_cast<unsigned>(m_length % 8) * 8;
-        m_tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(c)) << shift;
-        ++m_length;
-        if (m_length % 8 == 0) {
+        m_tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i++])) << shift;
+        if (++m_length % 8 == 0) {
             compress(m_tail);
             m_tail = 0;
         }
+    };
+    while (i < bytes.size() && m_length % 8 != 0) {
+        takeByte();
+    }
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; bytes.size() - i >= 8; i += 8, m_length += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes.data() + i, 8);
+            compress(word);
+        }
+    }
+    while (i < bytes.size()) {
+        takeByte();
     }
     return *this;
 }

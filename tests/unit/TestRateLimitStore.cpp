@@ -217,15 +217,17 @@ private Q_SLOTS:
         QCOMPARE(store.usage().evictions, std::size_t(0));
     }
 
-    void capIsSplitAcrossShards()
+    void capHoldsAcrossShards()
     {
         pc::RateLimitStore store(pc::RateLimitStore::Options{64, 16});
         const pc::RateRule fixed = rule(pc::RateStrategy::FixedWindow, "1/minute");
         for (int i = 0; i < 2000; ++i) {
             static_cast<void>(store.hit(store.counterKey(1, "", std::to_string(i)), fixed, kT0));
         }
-        QVERIFY(store.usage().keys <= 64);
-        QVERIFY(store.usage().keys >= 48);
+        // One cap for the store; a shard with nothing to evict may run over by one key.
+        QVERIFY(store.usage().keys >= 64);
+        QVERIFY(store.usage().keys <= 64 + 16);
+        QCOMPARE(store.usage().evictions + store.usage().keys, std::size_t(2000));
     }
 
     void compactPerKeyState()
