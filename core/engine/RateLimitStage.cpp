@@ -199,6 +199,10 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
 
 void RateLimitStage::run(RequestContext& ctx) const
 {
+    if (ctx.answer) {
+        ctx.addTrace(std::string(kStageName), "skip", "An earlier stage answered the request; nothing is counted.");
+        return;
+    }
     if (ctx.routeIndex < 0 || static_cast<std::size_t>(ctx.routeIndex) >= m_routes.size()) {
         ctx.addTrace(std::string(kStageName), "skip", "No route matched, so no rate limit applies.");
         return;

@@ -240,8 +240,8 @@ struct alignas(64) RateLimitStore::Shard {
         for (std::uint32_t id = head; id != kNil; id = entries[id].next) {
             RateRule::release(entries[id].state, logs);
         }
-        entries.clear();
-        index.clear();
+        entries = std::deque<Entry>();
+        index = std::vector<std::uint32_t>();
         freeHead = head = tail = kNil;
         total->fetch_sub(live, std::memory_order_relaxed);
         live = 0;

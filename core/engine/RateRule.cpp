@@ -219,7 +219,7 @@ RateOutcome RateRule::movingWindow(RateState& s, std::int64_t now, bool commit, 
         }
     }
     out.used = inWindow + (out.allowed ? 1 : 0);
-    out.remaining = m_limit - out.used;
+    out.remaining = out.used < m_limit ? m_limit - out.used : 0;
     const std::int64_t oldest = inWindow > 0 ? log.at(commit ? 0 : expired) : now;
     out.resetNs = oldest + m_windowNs;
     out.retryNs = oldest + m_windowNs + 1; // the entry must be strictly older than the window

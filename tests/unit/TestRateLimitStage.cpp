@@ -312,6 +312,15 @@ private Q_SLOTS:
             QCOMPARE(o.status, 200);
             QCOMPARE(o.trace.back().verdict, "skip"s);
         }
+        // A request an earlier stage answered (a CORS preflight) is not counted.
+        pc::HttpRequest preflight;
+        preflight.peerAddress = "203.0.113.7";
+        pc::RequestContext answered(preflight, kT0, store);
+        answered.routeIndex = 0;
+        answered.answer = pc::StageAnswer{204, {}, {}, {}};
+        static_cast<const pc::PipelineStage&>(*stage).run(answered);
+        QCOMPARE(answered.trace.back().verdict, "skip"s);
+        QCOMPARE(answered.answer->status, 204);
         Request unlimited;
         unlimited.route = 1;
         const Outcome o = run(*stage, store, kT0, unlimited);
