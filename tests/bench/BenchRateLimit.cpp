@@ -3,6 +3,9 @@
 // whole stage with key derivation), and the store's memory per key at one million keys,
 // measured both as RSS growth (/proc/self/statm) and by the store's own accounting.
 // Run a Release build: build/release/tests/bench/BenchRateLimit
+// RSS growth is only meaningful for the first memory case of a process (freed pages are
+// reused): run each alone, e.g. --benchmark_filter=BM_MemoryPerKey/3 (token bucket) and /1
+// (moving window). Read the CPU column on a loaded machine.
 #include "engine/RateLimitStage.h"
 #include "engine/RateLimitStore.h"
 
