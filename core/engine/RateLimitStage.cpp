@@ -116,6 +116,14 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
                                        "Remove the burst or choose token_bucket or leaky_bucket."));
             ok = false;
         }
+        if (def.strategy == RateStrategy::TokenBucket && def.burst && *def.burst == 0) {
+            errors.push_back(
+                makeError("bad-burst", "A token bucket with a burst of 0 holds no token and admits nothing.",
+                          JsonPointer::join(ptr, "burst"),
+                          "Use a burst of 1 or more, or leave it out to hold as many tokens as the rate."));
+            items.reset();
+            ok = false;
+        }
         if (def.ipv6Prefix < 0 || def.ipv6Prefix > 128) {
             errors.push_back(makeError(
                 "bad-ipv6-prefix", "The IPv6 prefix " + std::to_string(def.ipv6Prefix) + " is not between 0 and 128.",

@@ -144,6 +144,8 @@ private Q_SLOTS:
                                                       << "/routes/0/rate_limits/1"s;
         QTest::newRow("name escaped in the pointer") << 9 << "bad-rate-limit"s
                                                      << "/rate_limits/a~1b/limit"s;
+        QTest::newRow("empty token bucket") << 10 << "bad-burst"s
+                                            << "/rate_limits/per-client/burst"s;
     }
     void compileErrorsArePointed()
     {
@@ -185,6 +187,10 @@ private Q_SLOTS:
             l.name = "a/b";
             l.limit = "x";
             p.routes[0].rateLimits = {"a/b"};
+            break;
+        case 10:
+            l.strategy = pc::RateStrategy::TokenBucket;
+            l.burst = 0;
             break;
         }
         const auto stage = pc::RateLimitStage::compile(p);
