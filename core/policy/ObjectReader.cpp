@@ -56,6 +56,14 @@ std::string typeHint(std::string_view expected)
     return {};
 }
 
+std::string capitalised(std::string text)
+{
+    if (!text.empty()) {
+        text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
+    }
+    return text;
+}
+
 bool isInteger(const PolicyJson& v)
 {
     return v.is_number_integer() || v.is_number_unsigned();
@@ -97,7 +105,7 @@ const PolicyJson* ObjectReader::require(std::string_view key, std::string_view h
 {
     const PolicyJson* v = get(key);
     if (v == nullptr && m_object != nullptr) {
-        m_ctx.error("missing-key", m_what + " needs " + inQuotes(key) + ".", at(key),
+        m_ctx.error("missing-key", capitalised(m_what) + " needs " + inQuotes(key) + ".", at(key),
                     hint.empty() ? "add " + inQuotes(key) : std::string(hint));
     }
     return v;
@@ -130,10 +138,7 @@ void ObjectReader::wrongType(ReadContext& ctx, const PolicyJson& value, const st
                              std::string_view expected, std::string_view name)
 {
     // The message names types, never the value: it may be a secret.
-    std::string subject(name);
-    if (!subject.empty()) {
-        subject.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(subject.front())));
-    }
+    const std::string subject = capitalised(std::string(name));
     ctx.error("wrong-type",
               subject + " must be " + std::string(expected) + ", not " + std::string(typeName(value)) + ".", pointer,
               typeHint(expected));
@@ -388,7 +393,7 @@ void ObjectReader::finish(bool secretContext)
                                (secretContext && key == "value");
         if (secretKey && it.value().is_string()) {
             m_ctx.error("inline-secret",
-                        m_what + " holds a secret value written inline under " + inQuotes(key) +
+                        capitalised(m_what) + " holds a secret value written inline under " + inQuotes(key) +
                             "; a policy file must never contain secret values.",
                         at(key),
                         "move the value into an environment variable or a file and reference it, for example "

@@ -7,6 +7,7 @@
 #include "policy/SyntaxCheck.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace pc {
 namespace {
@@ -96,9 +97,11 @@ bool SecretReader::readSource(ReadContext& ctx, const PolicyJson& value, const s
                               std::string_view what, SecretSource& out)
 {
     std::string subject(what);
+    subject.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(subject.front())));
     if (value.is_string()) {
         ctx.error("inline-secret",
-                  "The value of " + subject + " is written inline; a policy file must never contain secret values.",
+                  "The value of " + std::string(what) +
+                      " is written inline; a policy file must never contain secret values.",
                   pointer,
                   "move the value into an environment variable or a file and reference it: {\"env\": \"SECRET_KEY\"}, "
                   "{\"file\": \"/run/secrets/key\"}, or {\"secret\": \"<a name from secrets>\"}");
