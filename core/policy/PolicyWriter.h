@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// PolicyWriter: Policy -> the canonical policy document. Keys come in a fixed
-// order (the order of the format description), user maps keep their order,
-// durations and sizes are written in canonical form, and members equal to
-// their defaults are left out — except the few that define how strong a
-// mechanism is (rate-limit key and strategy, JWT algorithms and token
-// lifetimes, the password scheme and its cost, HSTS max-age), which are always
-// written so that a reader sees them and a later change of default cannot
-// silently alter a saved file. Text layout: JsonPrinter. Pure, thread-safe.
+// PolicyWriter: Policy -> the canonical policy document (layout: JsonPrinter).
+// Keys in a fixed order, user maps in their order, canonical durations and
+// sizes; members equal to their defaults are omitted, except those that set a
+// mechanism's strength (rate-limit key and strategy, JWT algorithms and
+// lifetimes, the password scheme's cost, HSTS max-age): always written, so a
+// later change of default cannot alter a saved file. Pure, thread-safe.
 #pragma once
 
 #include "policy/Policy.h"

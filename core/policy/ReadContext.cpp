@@ -18,7 +18,7 @@ void ReadContext::add(const Errors& errors)
 }
 
 bool ReadContext::checkReference(std::string_view name, const std::vector<std::string>& defined, const char* code,
-                                 std::string_view section, const std::string& pointer)
+                                 std::string_view section, const std::string& pointer, bool echo)
 {
     if (std::find(defined.begin(), defined.end(), name) != defined.end()) {
         return true;
@@ -33,8 +33,8 @@ bool ReadContext::checkReference(std::string_view name, const std::vector<std::s
     } else {
         hint = "define it under \"" + std::string(section) + "\" or use one of the names defined there";
     }
-    error(code, "\"" + std::string(name) + "\" is not defined in \"" + std::string(section) + "\".", pointer,
-          std::move(hint));
+    const std::string subject = echo ? "\"" + std::string(name) + "\"" : std::string("The name given here");
+    error(code, subject + " is not defined in \"" + std::string(section) + "\".", pointer, std::move(hint));
     return false;
 }
 

@@ -31,8 +31,9 @@ public:
 
     // Reports `code` (unknown-schema, unknown-rate-limit, unknown-secret) when
     // `name` is not in `defined`; `section` is where such names are defined.
+    // `echo` false keeps the name out of the message (it may be a pasted secret).
     bool checkReference(std::string_view name, const std::vector<std::string>& defined, const char* code,
-                        std::string_view section, const std::string& pointer);
+                        std::string_view section, const std::string& pointer, bool echo = true);
 
 private:
     Errors m_errors;

@@ -114,7 +114,7 @@ bool SecretReader::readSource(ReadContext& ctx, const PolicyJson& value, const s
     const std::size_t before = ctx.count();
     SecretSource source;
     if (r.nonEmptyString("secret", source.secret)) {
-        ctx.checkReference(source.secret, ctx.names().secrets, "unknown-secret", "secrets", r.at("secret"));
+        ctx.checkReference(source.secret, ctx.names().secrets, "unknown-secret", "secrets", r.at("secret"), false);
     }
     readEnv(r, source.env);
     r.nonEmptyString("file", source.file);
