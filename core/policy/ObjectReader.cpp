@@ -165,7 +165,7 @@ bool ObjectReader::nonEmptyString(std::string_view key, std::string& out)
         return false;
     }
     if (value.empty()) {
-        m_ctx.error("bad-value", inQuotes(key) + " must not be empty.", at(key), "write a value, or remove the key");
+        m_ctx.error("bad-value", inQuotes(key) + " must not be empty.", at(key), "write a value");
         return false;
     }
     out = std::move(value);
