@@ -114,6 +114,12 @@ char32_t upperOf(char32_t c)
 
 } // namespace
 
+std::size_t Utf8::sequenceLength(std::string_view text)
+{
+    std::size_t maximal = 0;
+    return text.empty() ? 0 : pc::sequenceLength(text, 0, maximal);
+}
+
 bool Utf8::isValid(std::string_view bytes)
 {
     std::size_t i = 0;

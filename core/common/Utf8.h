@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Utf8: the UTF-8 and code-point helpers request validation needs to count,
-// trim and convert text the way Python and Pydantic do (lengths in code
-// points, Unicode White_Space trimming, lossy decoding with U+FFFD).
+// Utf8: strict UTF-8 (RFC 3629) and the code-point helpers that policy files
+// and request validation need to count, trim and convert text the way Python
+// and Pydantic do (lengths in code points, Unicode White_Space trimming,
+// lossy decoding with U+FFFD).
 // Stateless functions; thread-safe.
 #pragma once
 
@@ -14,6 +15,9 @@ namespace pc {
 class Utf8 {
 public:
     [[nodiscard]] static bool isValid(std::string_view bytes);
+    // Length of the well-formed sequence that starts `text` (RFC 3629: no
+    // overlong forms, no surrogates, nothing above U+10FFFF), or 0 if malformed.
+    [[nodiscard]] static std::size_t sequenceLength(std::string_view text);
     // Code points in valid UTF-8 (what Python's len() returns).
     [[nodiscard]] static std::size_t codePointCount(std::string_view text);
     // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos`.
