@@ -11,7 +11,7 @@ constexpr char32_t kReplacement = 0xFFFD;
 // Length of the valid sequence starting at `i`, or 0 when the bytes there do
 // not start a valid sequence. `maximal` receives how many bytes form the
 // maximal subpart to replace by one U+FFFD (Unicode 15, §3.9 "U+FFFD Substitution").
-std::size_t sequenceLength(std::string_view s, std::size_t i, std::size_t& maximal)
+std::size_t validSequenceLength(std::string_view s, std::size_t i, std::size_t& maximal)
 {
     const auto b0 = static_cast<unsigned char>(s[i]);
     maximal = 1;
@@ -117,7 +117,7 @@ char32_t upperOf(char32_t c)
 std::size_t Utf8::sequenceLength(std::string_view text)
 {
     std::size_t maximal = 0;
-    return text.empty() ? 0 : pc::sequenceLength(text, 0, maximal);
+    return text.empty() ? 0 : validSequenceLength(text, 0, maximal);
 }
 
 bool Utf8::isValid(std::string_view bytes)
@@ -139,7 +139,7 @@ bool Utf8::isValid(std::string_view bytes)
             break;
         }
         std::size_t maximal = 0;
-        const std::size_t n = sequenceLength(bytes, i, maximal);
+        const std::size_t n = validSequenceLength(bytes, i, maximal);
         if (n == 0) {
             return false;
         }
@@ -202,7 +202,7 @@ std::string Utf8::decodeLossy(std::string_view bytes)
     std::size_t i = 0;
     while (i < bytes.size()) {
         std::size_t maximal = 0;
-        const std::size_t n = sequenceLength(bytes, i, maximal);
+        const std::size_t n = validSequenceLength(bytes, i, maximal);
         if (n == 0) {
             append(out, kReplacement);
             i += maximal;
