@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "engine/ResponseFilterStage.h"
+
+#include "common/JsonPointer.h"
+#include "engine/HttpText.h"
+
+#include <algorithm>
+
+namespace pc {
+namespace {
+
+HeaderField* findHeader(std::vector<HeaderField>& headers, std::string_view name)
+{
+    const auto it = std::find_if(headers.begin(), headers.end(),
+                                 [&](const HeaderField& h) { return equalsIgnoreCase(h.name, name); });
+    return it == headers.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+Result<std::unique_ptr<ResponseFilterStage>> ResponseFilterStage::compile(const Policy& policy,
+                                                                          const CompileOptions& /*options*/)
+{
+    Errors errors;
+    std::unique_ptr<ResponseFilterStage> stage(new ResponseFilterStage());
+    for (size_t i = 0; i < policy.routes.size(); ++i) {
+        RouteFilter route;
+        route.where = JsonPointer::join("/routes", i) + "/response/allow_fields";
+        const std::vector<std::string>& fields = policy.routes[i].response.allowFields;
+        if (!fields.empty()) {
+            Result<FieldFilter> filter = FieldFilter::compile(fields, route.where);
+            if (!filter) {
+                const Errors& more = filter.errors();
+                errors.insert(errors.end(), more.begin(), more.end());
+            } else {
+                route.filter = std::move(filter).value();
+            }
+        }
+        stage->m_routes.push_back(std::move(route));
+    }
+    if (!errors.empty()) {
+        return errors;
+    }
+    return stage;
+}
+
+void ResponseFilterStage::skip(RequestContext& ctx, std::string reason, const std::string& where) const
+{
+    ctx.addTrace("response", "skip", std::move(reason), where);
+}
+
+void ResponseFilterStage::run(RequestContext& ctx) const
+{
+    if (!ctx.answer) {
+        return;
+    }
+    if (ctx.routeIndex < 0 || static_cast<size_t>(ctx.routeIndex) >= m_routes.size()) {
+        skip(ctx, "No route was matched, so no response filter applies.", std::string());
+        return;
+    }
+    const RouteFilter& route = m_routes[static_cast<size_t>(ctx.routeIndex)];
+    if (!route.filter) {
+        skip(ctx, "The route has no response.allow_fields, so the body leaves as it is.", std::string());
+        return;
+    }
+    StageAnswer& answer = *ctx.answer;
+    if (answer.status < 200 || answer.status > 299) {
+        skip(ctx,
+             "Only successful answers are filtered; this " + std::to_string(answer.status) +
+                 " answer passes unchanged.",
+             route.where);
+        return;
+    }
+    std::vector<std::string> dropped;
+    bool reserialise = false;
+    if (answer.json) {
+        if (!route.filter->apply(*answer.json, dropped)) {
+            skip(ctx, "The JSON body is neither an object nor an array, so it has no fields to drop.", route.where);
+            return;
+        }
+    } else {
+        if (answer.body.empty()) {
+            skip(ctx, "The answer has no body.", route.where);
+            return;
+        }
+        const HeaderField* type = findHeader(answer.headers, "Content-Type");
+        if (!type || !HttpText::isJsonMediaType(type->value)) {
+            skip(ctx,
+                 std::string("The body is not JSON (") +
+                     (type ? "Content-Type: " + HttpText::excerpt(type->value, 60) : std::string("no Content-Type")) +
+                     "), so it passes untouched.",
+                 route.where);
+            return;
+        }
+        nlohmann::json parsed = nlohmann::json::parse(answer.body, nullptr, false);
+        if (parsed.is_discarded()) {
+            skip(ctx, "The body says it is JSON but does not parse, so it passes untouched.", route.where);
+            return;
+        }
+        if (!route.filter->apply(parsed, dropped)) {
+            skip(ctx, "The JSON body is neither an object nor an array, so it has no fields to drop.", route.where);
+            return;
+        }
+        if (!dropped.empty()) {
+            answer.body = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            reserialise = true;
+        }
+    }
+    if (dropped.empty()) {
+        ctx.addTrace("response", "pass", "Every field of the body is allowed by response.allow_fields.", route.where);
+        return;
+    }
+    if (reserialise && ctx.forward) {
+        // The upstream's framing described the old body.
+        if (HeaderField* length = findHeader(answer.headers, "Content-Length")) {
+            length->value = std::to_string(answer.body.size());
+        }
+        std::erase_if(answer.headers,
+                      [](const HeaderField& h) { return equalsIgnoreCase(h.name, "Transfer-Encoding"); });
+    }
+    std::string names;
+    for (const std::string& name : dropped) {
+        names += (names.empty() ? "" : ", ") + name;
+    }
+    if (dropped.size() == FieldFilter::kMaxReported) {
+        names += " and possibly more";
+    }
+    ctx.addTrace("response", "filter", "Dropped the fields not in response.allow_fields: " + names + ".", route.where);
+}
+
+} // namespace pc
