@@ -179,9 +179,10 @@ void CorsStage::runPreflight(RequestContext& ctx) const
                                 std::find(m_methods.begin(), m_methods.end(), method) != m_methods.end());
     if (!methodAllowed) {
         fail("method",
-             "the method \"" +
-                 HttpText::excerpt(method.empty() && !methodValues.empty() ? methodValues.front() : method, 40) +
-                 "\" is not in allow_methods (methods compare case-sensitively)",
+             methodValues.size() > 1
+                 ? "the request has " + std::to_string(methodValues.size()) + " Access-Control-Request-Method headers"
+                 : "the method \"" + HttpText::excerpt(method, 40) +
+                       "\" is not in allow_methods (methods compare case-sensitively)",
              "/cors/allow_methods");
     }
 
@@ -273,7 +274,6 @@ void CorsStage::runPreflight(RequestContext& ctx) const
 
 void CorsStage::runActual(RequestContext& ctx) const
 {
-    const HttpRequest& request = ctx.request;
     std::vector<HeaderField>& out = ctx.responseHeaders;
     if (m_wildcardMode) {
         add(out, kAcao, "*");
@@ -286,9 +286,18 @@ void CorsStage::runActual(RequestContext& ctx) const
                      m_origins.where(OriginMatcher::Hit{OriginMatcher::Hit::Kind::Wildcard, 0}));
         return;
     }
+    decideActual(ctx);
+    // Vary: Origin on every answer whose CORS headers could differ with the Origin (fetch.bs, "CORS protocol
+    // and HTTP caches"), denied and Origin-less requests included, so a cache never replays one origin's answer.
     if (m_dynamic) {
         add(out, "Vary", "Origin");
     }
+}
+
+void CorsStage::decideActual(RequestContext& ctx) const
+{
+    const HttpRequest& request = ctx.request;
+    std::vector<HeaderField>& out = ctx.responseHeaders;
     std::string_view origin;
     int count = 0;
     if (!singleOrigin(request, origin, count)) {

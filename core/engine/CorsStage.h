@@ -36,6 +36,7 @@ private:
     CorsStage() = default;
     void runPreflight(RequestContext& ctx) const;
     void runActual(RequestContext& ctx) const;
+    void decideActual(RequestContext& ctx) const;
     // The single Origin value; false when there is none or more than one.
     [[nodiscard]] static bool singleOrigin(const HttpRequest& request, std::string_view& origin, int& count);
 
