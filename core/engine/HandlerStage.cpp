@@ -96,6 +96,7 @@ Result<std::unique_ptr<HandlerStage>> HandlerStage::compile(const Policy& policy
     Errors errors;
     std::unique_ptr<HandlerStage> stage(new HandlerStage());
     stage->m_redacted = {"authorization", "proxy-authorization", "cookie"};
+    stage->m_maxJsonDepth = static_cast<std::size_t>(std::max(policy.limits.maxJsonDepth, 1));
     if (!policy.auth.apiKeyHeader.empty()) {
         stage->m_redacted.push_back(HttpText::toLower(policy.auth.apiKeyHeader));
     }
@@ -246,7 +247,8 @@ void HandlerStage::runEcho(RequestContext& ctx, const Compiled& compiled) const
         if (!request.body.empty()) {
             const std::optional<std::string_view> type = request.header("Content-Type");
             nlohmann::json body;
-            if (type && HttpText::isJsonMediaType(*type)) {
+            if (type && HttpText::isJsonMediaType(*type) &&
+                !HttpText::jsonNestsDeeperThan(request.body, m_maxJsonDepth)) {
                 body = nlohmann::json::parse(request.body, nullptr, false);
             }
             echo["body"] = body.is_discarded() || body.is_null() ? nlohmann::json(request.body) : std::move(body);

@@ -47,6 +47,7 @@ private:
 
     std::vector<Compiled> m_routes;
     std::vector<std::string> m_redacted; // lower-case header names whose values are never echoed
+    std::size_t m_maxJsonDepth = 32;     // deeper JSON bodies are echoed as text
 };
 
 } // namespace pc

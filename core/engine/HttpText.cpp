@@ -245,6 +245,33 @@ bool HttpText::statusHasNoContent(int status)
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
+bool HttpText::jsonNestsDeeperThan(std::string_view json, std::size_t maxDepth)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) {
+                return true;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
 std::string HttpText::excerpt(std::string_view text, std::size_t max)
 {
     if (text.size() <= max) {

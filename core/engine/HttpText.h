@@ -36,6 +36,9 @@ public:
     [[nodiscard]] static std::string_view reasonPhrase(int status);
     // Whether a response with this status carries no content (1xx, 204, 304).
     [[nodiscard]] static bool statusHasNoContent(int status);
+    // Whether JSON text nests arrays/objects deeper than `maxDepth` (strings skipped).
+    // Checked before parsing bodies, because serialising and filtering recurse.
+    [[nodiscard]] static bool jsonNestsDeeperThan(std::string_view json, std::size_t maxDepth);
     // Cuts user-supplied text for trace reasons: at most `max` bytes, "…" appended when cut.
     [[nodiscard]] static std::string excerpt(std::string_view text, std::size_t max = 120);
 };

@@ -38,7 +38,7 @@ public:
     [[nodiscard]] Error error(std::string code, std::string message, size_t column, std::string hint = {}) const
     {
         Error e = makeError(std::move(code), std::move(message), std::string(), std::move(hint));
-        e.line = m_line;
+        e.line = std::max(m_line, 1);
         e.column = static_cast<int>(column);
         return e;
     }

@@ -2,6 +2,7 @@
 #include "engine/ResponseFilterStage.h"
 
 #include "common/JsonPointer.h"
+#include "engine/DetailAnswer.h"
 #include "engine/HttpText.h"
 
 #include <algorithm>
@@ -90,6 +91,17 @@ void ResponseFilterStage::run(RequestContext& ctx) const
                      (type ? "Content-Type: " + HttpText::excerpt(type->value, 60) : std::string("no Content-Type")) +
                      "), so it passes untouched.",
                  route.where);
+            return;
+        }
+        if (HttpText::jsonNestsDeeperThan(answer.body, kMaxFilterDepth)) {
+            // Fail closed: a body that cannot be filtered must not leave unfiltered.
+            ctx.answer = DetailAnswer::make(502, "Bad Gateway");
+            ctx.forward = false; // the engine wrote this body
+            ctx.addTrace("response", "deny",
+                         "The JSON body nests deeper than " + std::to_string(kMaxFilterDepth) +
+                             " levels, so it cannot be filtered; it is replaced by a 502 rather than leaving "
+                             "unfiltered.",
+                         route.where);
             return;
         }
         nlohmann::json parsed = nlohmann::json::parse(answer.body, nullptr, false);

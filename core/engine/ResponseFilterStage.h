@@ -26,6 +26,7 @@ public:
                                                                               const CompileOptions& options);
     [[nodiscard]] std::string_view name() const override { return "response"; }
     void run(RequestContext& ctx) const override;
+    static constexpr std::size_t kMaxFilterDepth = 256;
 
 private:
     struct RouteFilter {
