@@ -31,47 +31,47 @@ constexpr std::array<std::string_view, 21> kForbidden{"accept-charset",
                                                       "upgrade",
                                                       "via"};
 
-// Set by the browser itself although not forbidden; pages do not add them.
-constexpr std::array<std::string_view, 2> kBrowserSet{"user-agent", "priority"};
+constexpr unsigned char kUnsafeByte = 1;   // Fetch "CORS-unsafe request-header byte"
+constexpr unsigned char kLanguageByte = 2; // allowed in Accept-Language / Content-Language values
 
-// Fetch "CORS-unsafe request-header byte".
-bool isUnsafeByte(unsigned char c)
-{
-    if (c < 0x20 && c != 0x09) {
-        return true;
+// One table lookup per byte: these checks run on every header of allowed cross-origin requests.
+constexpr std::array<unsigned char, 256> kByteClasses = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 0x20; ++c) {
+        t[static_cast<size_t>(c)] = c == 0x09 ? 0 : kUnsafeByte;
     }
-    switch (c) {
-    case '"':
-    case '(':
-    case ')':
-    case ':':
-    case '<':
-    case '>':
-    case '?':
-    case '@':
-    case '[':
-    case '\\':
-    case ']':
-    case '{':
-    case '}':
-    case 0x7F:
-        return true;
-    default:
-        return false;
+    for (unsigned char c : std::string_view("\"():<>?@[\\]{}\x7f")) {
+        t[c] = kUnsafeByte;
     }
-}
+    for (int c = '0'; c <= '9'; ++c) {
+        t[static_cast<size_t>(c)] |= kLanguageByte;
+    }
+    for (int c = 'A'; c <= 'Z'; ++c) {
+        t[static_cast<size_t>(c)] |= kLanguageByte;
+        t[static_cast<size_t>(c + 32)] |= kLanguageByte;
+    }
+    for (unsigned char c : std::string_view(" *,-.;=")) {
+        t[c] |= kLanguageByte;
+    }
+    return t;
+}();
 
 bool hasUnsafeByte(std::string_view value)
 {
-    return std::any_of(value.begin(), value.end(), [](char c) { return isUnsafeByte(static_cast<unsigned char>(c)); });
+    unsigned char any = 0;
+    for (char c : value) {
+        any |= kByteClasses[static_cast<unsigned char>(c)];
+    }
+    return (any & kUnsafeByte) != 0;
 }
 
 bool isLanguageValue(std::string_view value)
 {
-    return std::all_of(value.begin(), value.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '*' ||
-               c == ',' || c == '-' || c == '.' || c == ';' || c == '=';
-    });
+    unsigned char all = kLanguageByte;
+    for (char c : value) {
+        all &= kByteClasses[static_cast<unsigned char>(c)];
+    }
+    return all != 0;
 }
 
 bool isDigits(std::string_view v)
@@ -104,28 +104,85 @@ bool isSimpleRange(std::string_view value)
     return true;
 }
 
+bool startsWithIgnoreCase(std::string_view name, std::string_view lowerPrefix)
+{
+    return name.size() > lowerPrefix.size() && HttpText::iequals(name.substr(0, lowerPrefix.size()), lowerPrefix);
+}
+
+// kForbidden, plus user-agent and priority (set by the browser itself although not forbidden), any case.
+// Dispatched on the first letter: this runs for every header of every allowed cross-origin request.
+bool isBrowserControlled(std::string_view name)
+{
+    if (name.empty()) {
+        return false;
+    }
+    const auto is = [&](std::string_view lower) { return HttpText::iequals(name, lower); };
+    switch (HttpText::lower(name.front())) {
+    case 'a':
+        return is("accept-charset") || is("accept-encoding") || is("access-control-request-headers") ||
+               is("access-control-request-method");
+    case 'c':
+        return is("connection") || is("content-length") || is("cookie") || is("cookie2");
+    case 'd':
+        return is("date") || is("dnt");
+    case 'e':
+        return is("expect");
+    case 'h':
+        return is("host");
+    case 'k':
+        return is("keep-alive");
+    case 'o':
+        return is("origin");
+    case 'p':
+        return is("priority") || startsWithIgnoreCase(name, "proxy-");
+    case 'r':
+        return is("referer");
+    case 's':
+        return is("set-cookie") || startsWithIgnoreCase(name, "sec-");
+    case 't':
+        return is("te") || is("trailer") || is("transfer-encoding");
+    case 'u':
+        return is("upgrade") || is("user-agent");
+    case 'v':
+        return is("via");
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 CorsSafelist::HeaderClass CorsSafelist::classify(const HeaderField& field)
 {
     const std::string_view name = field.name;
-    const auto startsWith = [&](std::string_view prefix) {
-        return name.size() >= prefix.size() && equalsIgnoreCase(name.substr(0, prefix.size()), prefix);
-    };
-    if (startsWith("proxy-") || startsWith("sec-")) {
+    if (isBrowserControlled(name)) {
         return HeaderClass::BrowserSet;
     }
-    for (std::string_view f : kForbidden) {
-        if (equalsIgnoreCase(name, f)) {
-            return HeaderClass::BrowserSet;
+    // Only five names can be safelisted; the length picks the one to check.
+    const std::string_view value = field.value;
+    bool safelisted = false;
+    if (value.size() <= 128) {
+        switch (name.size()) {
+        case 5:
+            safelisted = HttpText::iequals(name, "range") && isSimpleRange(value);
+            break;
+        case 6:
+            safelisted = HttpText::iequals(name, "accept") && !hasUnsafeByte(value);
+            break;
+        case 12:
+            safelisted = HttpText::iequals(name, "content-type") && isSafelistedRequestHeader(name, value);
+            break;
+        case 15:
+            safelisted = HttpText::iequals(name, "accept-language") && isLanguageValue(value);
+            break;
+        case 16:
+            safelisted = HttpText::iequals(name, "content-language") && isLanguageValue(value);
+            break;
+        default:
+            break;
         }
     }
-    for (std::string_view b : kBrowserSet) {
-        if (equalsIgnoreCase(name, b)) {
-            return HeaderClass::BrowserSet;
-        }
-    }
-    return isSafelistedRequestHeader(field.name, field.value) ? HeaderClass::Safelisted : HeaderClass::Unsafe;
+    return safelisted ? HeaderClass::Safelisted : HeaderClass::Unsafe;
 }
 
 bool CorsSafelist::isSafelistedMethod(std::string_view method)
@@ -146,21 +203,21 @@ bool CorsSafelist::isSafelistedRequestHeader(std::string_view name, std::string_
     if (value.size() > 128) {
         return false;
     }
-    if (equalsIgnoreCase(name, "accept")) {
+    if (HttpText::iequals(name, "accept")) {
         return !hasUnsafeByte(value);
     }
-    if (equalsIgnoreCase(name, "accept-language") || equalsIgnoreCase(name, "content-language")) {
+    if (HttpText::iequals(name, "accept-language") || HttpText::iequals(name, "content-language")) {
         return isLanguageValue(value);
     }
-    if (equalsIgnoreCase(name, "content-type")) {
+    if (HttpText::iequals(name, "content-type")) {
         if (hasUnsafeByte(value)) {
             return false;
         }
         const std::string_view essence = HttpText::mediaType(value);
-        return equalsIgnoreCase(essence, "application/x-www-form-urlencoded") ||
-               equalsIgnoreCase(essence, "multipart/form-data") || equalsIgnoreCase(essence, "text/plain");
+        return HttpText::iequals(essence, "application/x-www-form-urlencoded") ||
+               HttpText::iequals(essence, "multipart/form-data") || HttpText::iequals(essence, "text/plain");
     }
-    if (equalsIgnoreCase(name, "range")) {
+    if (HttpText::iequals(name, "range")) {
         return isSimpleRange(value);
     }
     return false;

@@ -12,6 +12,7 @@ namespace pc {
 namespace {
 
 constexpr std::string_view kRedacted = "[redacted]";
+constexpr size_t kHeaderRoom = 12; // Content-Length, CORS, rate limits, security headers
 
 void compileMock(const MockResponse& mock, const std::string& base, int& status, std::vector<HeaderField>& headers,
                  std::string& body, Errors& errors)
@@ -176,7 +177,9 @@ void HandlerStage::run(RequestContext& ctx) const
     case RouteHandler::Mock: {
         StageAnswer answer;
         answer.status = compiled.status;
-        answer.headers = compiled.headers;
+        // Room for the headers later stages append, so the vector is allocated once.
+        answer.headers.reserve(compiled.headers.size() + kHeaderRoom);
+        answer.headers.assign(compiled.headers.begin(), compiled.headers.end());
         answer.body = compiled.body;
         ctx.answer = std::move(answer);
         ctx.addTrace("handler", "answer", compiled.reason, compiled.where);

@@ -17,14 +17,14 @@ constexpr std::array<std::string_view, 8> kFraming{
 bool isCorsHeader(std::string_view name)
 {
     constexpr std::string_view prefix = "Access-Control-";
-    return name.size() > prefix.size() && equalsIgnoreCase(name.substr(0, prefix.size()), prefix);
+    return name.size() > prefix.size() && HttpText::iequals(name.substr(0, prefix.size()), prefix);
 }
 
 bool containsToken(std::string_view list, std::string_view token)
 {
     while (!list.empty()) {
         const size_t comma = list.find(',');
-        if (equalsIgnoreCase(HttpText::trim(list.substr(0, comma)), token)) {
+        if (HttpText::iequals(HttpText::trim(list.substr(0, comma)), token)) {
             return true;
         }
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
@@ -68,7 +68,7 @@ Result<std::unique_ptr<HeadersStage>> HeadersStage::compile(const Policy& policy
             continue;
         }
         if (std::any_of(kFraming.begin(), kFraming.end(),
-                        [&](std::string_view f) { return equalsIgnoreCase(f, h.name); })) {
+                        [&](std::string_view f) { return HttpText::iequals(f, h.name); })) {
             errors.push_back(makeError("header-not-settable",
                                        h.name + " describes the connection or the body framing; the server sets it.",
                                        where[i], "remove it from headers.set"));
@@ -82,7 +82,7 @@ Result<std::unique_ptr<HeadersStage>> HeadersStage::compile(const Policy& policy
             continue;
         }
         const auto earlier = std::find_if(stage->m_set.begin(), stage->m_set.end(),
-                                          [&](const HeaderField& s) { return equalsIgnoreCase(s.name, h.name); });
+                                          [&](const HeaderField& s) { return HttpText::iequals(s.name, h.name); });
         if (earlier != stage->m_set.end()) {
             errors.push_back(makeError("header-set-twice", h.name + " is set twice.", where[i],
                                        "keep one definition (the structured csp/hsts/permissions_policy sections "
@@ -101,7 +101,7 @@ Result<std::unique_ptr<HeadersStage>> HeadersStage::compile(const Policy& policy
             continue;
         }
         if (std::any_of(stage->m_set.begin(), stage->m_set.end(),
-                        [&](const HeaderField& s) { return equalsIgnoreCase(s.name, name); })) {
+                        [&](const HeaderField& s) { return HttpText::iequals(s.name, name); })) {
             errors.push_back(makeError("header-set-and-removed", name + " is both set and removed.", pointer,
                                        "keep it in one of the two lists"));
             continue;
@@ -126,22 +126,22 @@ Result<std::unique_ptr<HeadersStage>> HeadersStage::compile(const Policy& policy
 int HeadersStage::removedIndex(std::string_view name) const
 {
     for (size_t i = 0; i < m_remove.size(); ++i) {
-        if (equalsIgnoreCase(m_remove[i], name)) {
+        if (HttpText::iequals(m_remove[i], name)) {
             return static_cast<int>(i);
         }
     }
     return -1;
 }
 
-bool HeadersStage::merge(std::vector<HeaderField>& headers, const HeaderField& field)
+bool HeadersStage::merge(std::vector<HeaderField>& headers, HeaderField field)
 {
     const auto existing = std::find_if(headers.begin(), headers.end(),
-                                       [&](const HeaderField& h) { return equalsIgnoreCase(h.name, field.name); });
+                                       [&](const HeaderField& h) { return HttpText::iequals(h.name, field.name); });
     if (existing == headers.end()) {
-        headers.push_back(field);
+        headers.push_back(std::move(field));
         return false;
     }
-    if (equalsIgnoreCase(field.name, "Vary")) {
+    if (HttpText::iequals(field.name, "Vary")) {
         std::string_view tokens = field.value;
         while (!tokens.empty()) {
             const size_t comma = tokens.find(',');
@@ -155,7 +155,7 @@ bool HeadersStage::merge(std::vector<HeaderField>& headers, const HeaderField& f
         return false;
     }
     headers.erase(existing);
-    headers.push_back(field);
+    headers.push_back(std::move(field));
     return true;
 }
 
@@ -174,11 +174,13 @@ void HeadersStage::run(RequestContext& ctx) const
         answer.body.clear();
     }
 
-    std::vector<HeaderField> out;
-    out.reserve(answer.headers.size() + ctx.responseHeaders.size() + m_set.size() + 2);
+    // The answer's own headers are filtered in place; the others are appended to them.
+    std::vector<HeaderField>& out = answer.headers;
     std::vector<TraceStep> notes;
     bool hasContentType = false;
-    for (HeaderField& h : answer.headers) {
+    size_t kept = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+        HeaderField& h = out[i];
         if (const int removed = removedIndex(h.name); removed >= 0) {
             notes.push_back(
                 {"headers", "set",
@@ -194,36 +196,41 @@ void HeadersStage::run(RequestContext& ctx) const
                              "/cors"});
             continue;
         }
-        if (engineBody && equalsIgnoreCase(h.name, "Content-Length")) {
+        if (engineBody && HttpText::iequals(h.name, "Content-Length")) {
             continue;
         }
-        for (size_t i = 0; i < m_set.size(); ++i) {
-            if (equalsIgnoreCase(m_set[i].name, h.name) && !equalsIgnoreCase(h.name, "Vary")) {
+        for (size_t j = 0; j < m_set.size(); ++j) {
+            if (HttpText::iequals(m_set[j].name, h.name) && !HttpText::iequals(h.name, "Vary")) {
                 notes.push_back({"headers", "set",
-                                 "The policy's " + m_set[i].name + " replaces the one the " +
+                                 "The policy's " + m_set[j].name + " replaces the one the " +
                                      (engineBody ? "handler" : "upstream") + " sent.",
-                                 m_setWhere[i]});
+                                 m_setWhere[j]});
             }
         }
-        hasContentType = hasContentType || equalsIgnoreCase(h.name, "Content-Type");
-        out.push_back(std::move(h));
+        hasContentType = hasContentType || HttpText::iequals(h.name, "Content-Type");
+        if (kept != i) {
+            out[kept] = std::move(h);
+        }
+        ++kept;
     }
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(kept), out.end());
+    out.reserve(kept + ctx.responseHeaders.size() + m_set.size() + 2);
     if (engineBody && !noContent) {
         if (!answer.body.empty() && !hasContentType) {
             out.push_back({"Content-Type", answer.json ? "application/json" : "text/plain; charset=utf-8"});
         }
         out.push_back({"Content-Length", std::to_string(answer.body.size())});
     }
-    for (const HeaderField& h : ctx.responseHeaders) {
-        merge(out, h);
+    for (HeaderField& h : ctx.responseHeaders) {
+        merge(out, std::move(h));
     }
+    ctx.responseHeaders.clear();
     for (const HeaderField& h : m_set) {
         merge(out, h);
     }
     if (engineBody && ctx.request.method == "HEAD") {
         answer.body.clear(); // Content-Length stays that of the GET answer (RFC 9110 §9.3.2)
     }
-    answer.headers = std::move(out);
     ctx.addTrace("headers", m_set.empty() ? "skip" : "set", m_summary, m_set.empty() ? "/headers" : "/headers/set");
     for (TraceStep& note : notes) {
         ctx.trace.push_back(std::move(note));

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/HttpText.h"
 
-#include "engine/HttpRequest.h"
-
 namespace pc {
 
 std::string HttpText::toLower(std::string_view text)
@@ -82,13 +80,16 @@ std::string_view HttpText::mediaType(std::string_view contentType)
 
 bool HttpText::isJsonMediaType(std::string_view contentType)
 {
+    if (iequals(contentType, "application/json")) {
+        return true; // the common case, without parameters
+    }
     const std::string_view type = mediaType(contentType);
-    if (equalsIgnoreCase(type, "application/json")) {
+    if (iequals(type, "application/json")) {
         return true;
     }
     constexpr std::string_view suffix = "+json";
     return type.size() > suffix.size() && type.find('/') != std::string_view::npos &&
-           equalsIgnoreCase(type.substr(type.size() - suffix.size()), suffix);
+           iequals(type.substr(type.size() - suffix.size()), suffix);
 }
 
 bool HttpText::isMediaRange(std::string_view text)
@@ -116,9 +117,9 @@ bool HttpText::mediaTypeMatches(std::string_view type, std::string_view lowerRan
     }
     if (lowerRange.size() >= 2 && lowerRange.substr(lowerRange.size() - 2) == "/*") {
         const std::string_view prefix = lowerRange.substr(0, lowerRange.size() - 1); // "text/"
-        return type.size() > prefix.size() && equalsIgnoreCase(type.substr(0, prefix.size()), prefix);
+        return type.size() > prefix.size() && iequals(type.substr(0, prefix.size()), prefix);
     }
-    return equalsIgnoreCase(type, lowerRange);
+    return iequals(type, lowerRange);
 }
 
 std::optional<std::uint64_t> HttpText::parseDecimal(std::string_view text)

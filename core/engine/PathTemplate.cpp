@@ -73,7 +73,8 @@ constexpr ConverterName kConverters[] = {
 
 Result<PathTemplate> PathTemplate::parse(std::string_view text, const std::string& where)
 {
-    const std::string quoted = "\"" + std::string(text) + "\"";
+    std::string quoted = "\""; // appended, not "literal" + std::string: GCC 12 -O3 -Wrestrict false positive
+    quoted.append(text).append("\"");
     if (text.empty() || text.front() != '/') {
         return makeError("route-bad-path", "The path " + quoted + " does not start with \"/\".", where,
                          "write an absolute path such as \"/users/{id}\"");

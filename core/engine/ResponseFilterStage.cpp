@@ -10,10 +10,13 @@
 namespace pc {
 namespace {
 
+constexpr const char* kAllAllowed = "Every field of the body is allowed by response.allow_fields.";
+constexpr const char* kNotContainer = "The JSON body is neither an object nor an array, so it has no fields to drop.";
+
 HeaderField* findHeader(std::vector<HeaderField>& headers, std::string_view name)
 {
     const auto it = std::find_if(headers.begin(), headers.end(),
-                                 [&](const HeaderField& h) { return equalsIgnoreCase(h.name, name); });
+                                 [&](const HeaderField& h) { return HttpText::iequals(h.name, name); });
     return it == headers.end() ? nullptr : &*it;
 }
 
@@ -35,6 +38,16 @@ Result<std::unique_ptr<ResponseFilterStage>> ResponseFilterStage::compile(const 
                 errors.insert(errors.end(), more.begin(), more.end());
             } else {
                 route.filter = std::move(filter).value();
+                const Route& r = policy.routes[i];
+                const auto contentType =
+                    std::find_if(r.mock.headers.begin(), r.mock.headers.end(),
+                                 [](const HeaderField& h) { return HttpText::iequals(h.name, "Content-Type"); });
+                const bool json = contentType == r.mock.headers.end() || HttpText::isJsonMediaType(contentType->value);
+                if (r.handler == RouteHandler::Mock && !r.mock.body.is_null() && json) {
+                    // The same rendering as HandlerStage; should they ever differ, the cache simply misses.
+                    route.mockInput = r.mock.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                    route.mockResult = filterText(*route.filter, route.mockInput);
+                }
             }
         }
         stage->m_routes.push_back(std::move(route));
@@ -45,9 +58,49 @@ Result<std::unique_ptr<ResponseFilterStage>> ResponseFilterStage::compile(const 
     return stage;
 }
 
-void ResponseFilterStage::skip(RequestContext& ctx, std::string reason, const std::string& where) const
+void ResponseFilterStage::skip(RequestContext& ctx, std::string reason, const std::string& where)
 {
     ctx.addTrace("response", "skip", std::move(reason), where);
+}
+
+std::string ResponseFilterStage::droppedReason(const std::vector<std::string>& dropped)
+{
+    std::string names;
+    for (const std::string& name : dropped) {
+        names += (names.empty() ? "" : ", ") + name;
+    }
+    if (dropped.size() == FieldFilter::kMaxReported) {
+        names += " and possibly more";
+    }
+    return "Dropped the fields not in response.allow_fields: " + names + ".";
+}
+
+ResponseFilterStage::TextResult ResponseFilterStage::filterText(const FieldFilter& filter, const std::string& body)
+{
+    TextResult result;
+    if (HttpText::jsonNestsDeeperThan(body, kMaxFilterDepth)) {
+        result.kind = TextResult::Kind::TooDeep;
+        return result;
+    }
+    nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_discarded()) {
+        result.kind = TextResult::Kind::NotJson;
+        return result;
+    }
+    std::vector<std::string> dropped;
+    if (!filter.apply(parsed, dropped)) {
+        result.kind = TextResult::Kind::NotContainer;
+        return result;
+    }
+    if (dropped.empty()) {
+        result.kind = TextResult::Kind::AllAllowed;
+        result.reason = kAllAllowed;
+        return result;
+    }
+    result.kind = TextResult::Kind::Filtered;
+    result.body = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    result.reason = droppedReason(dropped);
+    return result;
 }
 
 void ResponseFilterStage::run(RequestContext& ctx) const
@@ -72,72 +125,72 @@ void ResponseFilterStage::run(RequestContext& ctx) const
              route.where);
         return;
     }
-    std::vector<std::string> dropped;
-    bool reserialise = false;
-    if (answer.json) {
+    if (answer.json) { // echo: filter the value before it is serialised
+        std::vector<std::string> dropped;
         if (!route.filter->apply(*answer.json, dropped)) {
-            skip(ctx, "The JSON body is neither an object nor an array, so it has no fields to drop.", route.where);
-            return;
+            skip(ctx, kNotContainer, route.where);
+        } else if (dropped.empty()) {
+            ctx.addTrace("response", "pass", kAllAllowed, route.where);
+        } else {
+            ctx.addTrace("response", "filter", droppedReason(dropped), route.where);
         }
-    } else {
-        if (answer.body.empty()) {
-            skip(ctx, "The answer has no body.", route.where);
-            return;
-        }
-        const HeaderField* type = findHeader(answer.headers, "Content-Type");
-        if (!type || !HttpText::isJsonMediaType(type->value)) {
-            skip(ctx,
-                 std::string("The body is not JSON (") +
-                     (type ? "Content-Type: " + HttpText::excerpt(type->value, 60) : std::string("no Content-Type")) +
-                     "), so it passes untouched.",
-                 route.where);
-            return;
-        }
-        if (HttpText::jsonNestsDeeperThan(answer.body, kMaxFilterDepth)) {
-            // Fail closed: a body that cannot be filtered must not leave unfiltered.
-            ctx.answer = DetailAnswer::make(502, "Bad Gateway");
-            ctx.forward = false; // the engine wrote this body
-            ctx.addTrace("response", "deny",
-                         "The JSON body nests deeper than " + std::to_string(kMaxFilterDepth) +
-                             " levels, so it cannot be filtered; it is replaced by a 502 rather than leaving "
-                             "unfiltered.",
-                         route.where);
-            return;
-        }
-        nlohmann::json parsed = nlohmann::json::parse(answer.body, nullptr, false);
-        if (parsed.is_discarded()) {
-            skip(ctx, "The body says it is JSON but does not parse, so it passes untouched.", route.where);
-            return;
-        }
-        if (!route.filter->apply(parsed, dropped)) {
-            skip(ctx, "The JSON body is neither an object nor an array, so it has no fields to drop.", route.where);
-            return;
-        }
-        if (!dropped.empty()) {
-            answer.body = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            reserialise = true;
-        }
-    }
-    if (dropped.empty()) {
-        ctx.addTrace("response", "pass", "Every field of the body is allowed by response.allow_fields.", route.where);
         return;
     }
-    if (reserialise && ctx.forward) {
+    if (answer.body.empty()) {
+        skip(ctx, "The answer has no body.", route.where);
+        return;
+    }
+    const HeaderField* type = findHeader(answer.headers, "Content-Type");
+    if (!type || !HttpText::isJsonMediaType(type->value)) {
+        skip(ctx,
+             std::string("The body is not JSON (") +
+                 (type ? "Content-Type: " + HttpText::excerpt(type->value, 60) : std::string("no Content-Type")) +
+                 "), so it passes untouched.",
+             route.where);
+        return;
+    }
+    const bool cached = route.mockResult && answer.body == route.mockInput;
+    TextResult computed;
+    if (!cached) {
+        computed = filterText(*route.filter, answer.body);
+    }
+    const TextResult& result = cached ? *route.mockResult : computed;
+    switch (result.kind) {
+    case TextResult::Kind::NotJson:
+        skip(ctx, "The body says it is JSON but does not parse, so it passes untouched.", route.where);
+        return;
+    case TextResult::Kind::NotContainer:
+        skip(ctx, kNotContainer, route.where);
+        return;
+    case TextResult::Kind::TooDeep:
+        // Fail closed: a body that cannot be filtered must not leave unfiltered.
+        ctx.answer = DetailAnswer::make(502, "Bad Gateway");
+        ctx.forward = false; // the engine wrote this body
+        ctx.addTrace("response", "deny",
+                     "The JSON body nests deeper than " + std::to_string(kMaxFilterDepth) +
+                         " levels, so it cannot be filtered; it is replaced by a 502 rather than leaving unfiltered.",
+                     route.where);
+        return;
+    case TextResult::Kind::AllAllowed:
+        ctx.addTrace("response", "pass", result.reason, route.where);
+        return;
+    case TextResult::Kind::Filtered:
+        break;
+    }
+    if (cached) {
+        answer.body.assign(result.body); // shorter than the mock's body: reuses its buffer
+    } else {
+        answer.body = std::move(computed.body);
+    }
+    if (ctx.forward) {
         // The upstream's framing described the old body.
         if (HeaderField* length = findHeader(answer.headers, "Content-Length")) {
             length->value = std::to_string(answer.body.size());
         }
         std::erase_if(answer.headers,
-                      [](const HeaderField& h) { return equalsIgnoreCase(h.name, "Transfer-Encoding"); });
+                      [](const HeaderField& h) { return HttpText::iequals(h.name, "Transfer-Encoding"); });
     }
-    std::string names;
-    for (const std::string& name : dropped) {
-        names += (names.empty() ? "" : ", ") + name;
-    }
-    if (dropped.size() == FieldFilter::kMaxReported) {
-        names += " and possibly more";
-    }
-    ctx.addTrace("response", "filter", "Dropped the fields not in response.allow_fields: " + names + ".", route.where);
+    ctx.addTrace("response", "filter", cached ? result.reason : std::move(computed.reason), route.where);
 }
 
 } // namespace pc

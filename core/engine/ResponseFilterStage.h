@@ -29,13 +29,25 @@ public:
     static constexpr std::size_t kMaxFilterDepth = 256;
 
 private:
+    // What filtering one JSON text gives.
+    struct TextResult {
+        enum class Kind { NotJson, NotContainer, TooDeep, AllAllowed, Filtered };
+        Kind kind = Kind::NotJson;
+        std::string body;   // Filtered: the new body
+        std::string reason; // AllAllowed, Filtered: the trace reason
+    };
     struct RouteFilter {
         std::optional<FieldFilter> filter;
         std::string where;
+        // A mock's body is known at compile time, so its filtered form is too.
+        std::string mockInput;
+        std::optional<TextResult> mockResult;
     };
 
     ResponseFilterStage() = default;
-    void skip(RequestContext& ctx, std::string reason, const std::string& where) const;
+    [[nodiscard]] static TextResult filterText(const FieldFilter& filter, const std::string& body);
+    [[nodiscard]] static std::string droppedReason(const std::vector<std::string>& dropped);
+    static void skip(RequestContext& ctx, std::string reason, const std::string& where);
 
     std::vector<RouteFilter> m_routes;
 };

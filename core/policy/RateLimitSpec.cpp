@@ -69,7 +69,10 @@ std::optional<RateItem> parseOne(std::string_view text, std::string* problem)
 {
     auto fail = [&](std::string why) -> std::optional<RateItem> {
         if (problem) {
-            *problem = "\"" + std::string(text) + "\": " + std::move(why);
+            // Appending, not "literal" + std::string: GCC 12 -O3 warns falsely (-Wrestrict, GCC bug 105651).
+            std::string message = "\"";
+            message.append(text).append("\": ").append(why);
+            *problem = std::move(message);
         }
         return std::nullopt;
     };

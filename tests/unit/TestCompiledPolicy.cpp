@@ -75,7 +75,7 @@ private Q_SLOTS:
             steps.push_back(s.stage + " " + s.verdict + " " + s.where);
             QVERIFY2(!s.reason.empty() && s.reason.back() == '.', s.reason.c_str());
         }
-        QCOMPARE(steps, (Lines{"limits pass /limits", "routing pass /routes/0", "limits pass /limits/max_body_bytes",
+        QCOMPARE(steps, (Lines{"limits pass /limits", "routing pass /routes/0", "limits pass /limits",
                                "cors pass /cors/allow_origins/0", "handler answer /routes/0/mock",
                                "response filter /routes/0/response/allow_fields", "headers set /headers/set"}));
         QCOMPARE(d.routeIndex, 0);

@@ -591,6 +591,43 @@ private Q_SLOTS:
         QVERIFY(!pc::CorsSafelist::preflightReason(r).empty());
     }
 
+    void browserControlledHeadersNeverNeedAPreflight()
+    {
+        for (const char* name : {"Accept-Charset",
+                                 "accept-encoding",
+                                 "Access-Control-Request-Headers",
+                                 "Access-Control-Request-Method",
+                                 "Connection",
+                                 "Content-Length",
+                                 "Cookie",
+                                 "Cookie2",
+                                 "Date",
+                                 "DNT",
+                                 "Expect",
+                                 "Host",
+                                 "Keep-Alive",
+                                 "Origin",
+                                 "Referer",
+                                 "Set-Cookie",
+                                 "TE",
+                                 "Trailer",
+                                 "Transfer-Encoding",
+                                 "Upgrade",
+                                 "Via",
+                                 "User-Agent",
+                                 "Priority",
+                                 "Proxy-Authorization",
+                                 "Sec-Fetch-Site"}) {
+            const pc::HttpRequest r = pc::test::request("GET", "/", {{name, "x"}});
+            QVERIFY2(pc::CorsSafelist::unsafeRequestHeaderNames(r).empty(), name);
+        }
+        QVERIFY(pc::CorsSafelist::isForbiddenRequestHeader("proxy-x"));
+        QVERIFY(!pc::CorsSafelist::isForbiddenRequestHeader("x-proxy"));
+        QCOMPARE(
+            pc::CorsSafelist::unsafeRequestHeaderNames(pc::test::request("GET", "/", {{"Proxy", "x"}, {"Sec", "y"}})),
+            (Lines{"proxy", "sec"}));
+    }
+
     void traceNotesWhenABrowserWouldPreflight()
     {
         pc::HttpRequest r = actual("https://app.example.com", "/users");

@@ -45,7 +45,7 @@ private Q_SLOTS:
         using pc::test::request;
         const std::string json = "application/json";
         QTest::newRow("target at the limit") << request("GET", "/users/me?" + std::string(54, 'q')) << 200 << ""s
-                                             << "/limits/max_body_bytes"s;
+                                             << "/limits"s;
         QTest::newRow("target over the limit")
             << request("GET", "/users/me?" + std::string(55, 'q')) << 414 << "URI Too Long"s
             << "/limits/max_url_bytes"s;
@@ -56,7 +56,7 @@ private Q_SLOTS:
         // 200 bytes: "X-Big: " + value + CRLF = 4 + 5 + value.
         QTest::newRow("header bytes at the limit")
             << request("GET", "/users/me", {{"X-Big", std::string(191, 'v')}}) << 200 << ""s
-            << "/limits/max_body_bytes"s;
+            << "/limits"s;
         QTest::newRow("header bytes over the limit") << request("GET", "/users/me", {{"X-Big", std::string(192, 'v')}})
                                                      << 431 << "Request Header Fields Too Large"s
                                                      << "/limits/max_header_bytes"s;
@@ -99,7 +99,7 @@ private Q_SLOTS:
             << request("PUT", "/upload", {{"Content-Type", "application/octet-stream"}}, "1234") << 201 << ""s
             << "/routes/6/request/max_body_bytes"s;
         QTest::newRow("no body, no content type needed") << request("POST", "/users") << 200 << ""s
-                                                         << "/routes/3/request/max_body_bytes"s;
+                                                         << "/limits"s;
     }
     void enforcesLimits()
     {
