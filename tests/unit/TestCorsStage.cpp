@@ -55,59 +55,143 @@ private:
     pc::Decision run(const pc::HttpRequest& r) { return m_policy->evaluate(r, {}, m_store); }
 
 private Q_SLOTS:
-    void initTestCase() { m_policy = pc::test::compileOrDie(pc::test::tutorialPolicy()); }
+    void initTestCase()
+    {
+        // A second CORS layer (the handler) tries to add its own headers: they must never leak (class 16).
+        pc::Policy policy = pc::test::tutorialPolicy();
+        policy.routes[0].mock.headers = {{"Access-Control-Allow-Origin", "*"},
+                                         {"Access-Control-Allow-Credentials", "true"}};
+        m_policy = pc::test::compileOrDie(policy);
+    }
 
-    // cors.md §4: every misconfiguration class answered the correct way by a typical policy.
+    // cors.md §4: every misconfiguration class answered the correct way by a typical policy (allow-list
+    // {https://app.example.com}, credentials on). Class 13 is refused at compile time
+    // (refusesWildcardWithCredentials); classes 15 and 16 are checked on every row.
     void refusesMisconfigurationClasses_data()
     {
         QTest::addColumn<std::string>("origin");
-        QTest::newRow("1 reflection") << "https://evil.com"s;
-        QTest::newRow("1 random domain") << "https://a1b2c3.example.net"s;
-        QTest::newRow("2 prefix match") << "https://app.example.com.evil.com"s;
-        QTest::newRow("3 suffix match") << "https://evilexample.com"s;
-        QTest::newRow("3 suffix of the allowed host") << "https://evilapp.example.com"s;
-        QTest::newRow("4 substring") << "https://pp.example.com"s;
-        QTest::newRow("4 registered domain minus a character") << "https://xample.com"s;
-        QTest::newRow("5 unescaped dot, last") << "https://app.exampleacom"s;
-        QTest::newRow("5 unescaped dot, first") << "https://appxexample.com"s;
-        QTest::newRow("6 null") << "null"s;
-        QTest::newRow("7 http origin") << "http://app.example.com"s;
-        QTest::newRow("8 any subdomain") << "https://evil.app.example.com"s;
-        QTest::newRow("8 sibling subdomain") << "https://api.example.com"s;
-        QTest::newRow("9 third-party hosting") << "https://whatever.github.io"s;
-        QTest::newRow("9 codepen") << "https://codepen.io"s;
-        QTest::newRow("10 underscore") << "https://app.example.com_.evil.com"s;
-        QTest::newRow("10 backtick escaped") << "https://app.example.com%60.evil.com"s;
-        QTest::newRow("10 backtick raw") << "https://app.example.com`.evil.com"s;
+        QTest::addColumn<std::string>("requestMethod");  // Access-Control-Request-Method of the preflight
+        QTest::addColumn<std::string>("requestHeaders"); // Access-Control-Request-Headers of the preflight
+        QTest::newRow("1 reflection") << "https://evil.com"s
+                                      << "GET"s
+                                      << ""s;
+        QTest::newRow("1 random domain") << "https://a1b2c3.example.net"s
+                                         << "GET"s
+                                         << ""s;
+        QTest::newRow("2 prefix match") << "https://app.example.com.evil.com"s
+                                        << "GET"s
+                                        << ""s;
+        QTest::newRow("3 suffix match") << "https://evilexample.com"s
+                                        << "GET"s
+                                        << ""s;
+        QTest::newRow("3 suffix of the allowed host") << "https://evilapp.example.com"s
+                                                      << "GET"s
+                                                      << ""s;
+        QTest::newRow("4 substring") << "https://pp.example.com"s
+                                     << "GET"s
+                                     << ""s;
+        QTest::newRow("4 registered domain minus a character") << "https://xample.com"s
+                                                               << "GET"s
+                                                               << ""s;
+        QTest::newRow("5 unescaped dot, last") << "https://app.exampleacom"s
+                                               << "GET"s
+                                               << ""s;
+        QTest::newRow("5 unescaped dot, first") << "https://appxexample.com"s
+                                                << "GET"s
+                                                << ""s;
+        QTest::newRow("6 null") << "null"s
+                                << "GET"s
+                                << ""s;
+        QTest::newRow("7 http origin") << "http://app.example.com"s
+                                       << "GET"s
+                                       << ""s;
+        QTest::newRow("8 any subdomain") << "https://evil.app.example.com"s
+                                         << "GET"s
+                                         << ""s;
+        QTest::newRow("8 sibling subdomain") << "https://api.example.com"s
+                                             << "GET"s
+                                             << ""s;
+        QTest::newRow("9 third-party hosting") << "https://whatever.github.io"s
+                                               << "GET"s
+                                               << ""s;
+        QTest::newRow("9 codepen") << "https://codepen.io"s
+                                   << "GET"s
+                                   << ""s;
+        QTest::newRow("10 underscore") << "https://app.example.com_.evil.com"s
+                                       << "GET"s
+                                       << ""s;
+        QTest::newRow("10 backtick escaped") << "https://app.example.com%60.evil.com"s
+                                             << "GET"s
+                                             << ""s;
+        QTest::newRow("10 backtick raw") << "https://app.example.com`.evil.com"s
+                                         << "GET"s
+                                         << ""s;
         for (const char* c :
              {"-", "\"", "{", "}", "+", "^", "!", "~", ";", "|", "&", "'", "(", ")", "*", ",", "$", "=", "%0b"}) {
             const std::string origin = "https://app.example.com"s + c + ".evil.com";
-            QTest::newRow(("10 special character " + std::string(c)).c_str()) << origin;
+            QTest::newRow(("10 special character " + std::string(c)).c_str()) << origin << "GET"s
+                                                                              << ""s;
         }
-        QTest::newRow("11 localhost edge") << "https://localhost.evil-random.com"s;
-        QTest::newRow("12 never a wildcard answer") << "https://random.example.org"s;
-        QTest::newRow("upper-case host is not the serialised origin") << "https://APP.example.com"s;
-        QTest::newRow("trailing slash") << "https://app.example.com/"s;
-        QTest::newRow("explicit default port") << "https://app.example.com:443"s;
-        QTest::newRow("other port") << "https://app.example.com:8443"s;
-        QTest::newRow("leading space") << " https://app.example.com"s;
-        QTest::newRow("two origins in one value") << "https://app.example.com https://evil.com"s;
-        QTest::newRow("empty") << ""s;
+        QTest::newRow("11 localhost edge") << "https://localhost.evil-random.com"s
+                                           << "GET"s
+                                           << ""s;
+        QTest::newRow("12 never a wildcard answer") << "https://random.example.org"s
+                                                    << "GET"s
+                                                    << ""s;
+        QTest::newRow("upper-case host is not the serialised origin") << "https://APP.example.com"s
+                                                                      << "GET"s
+                                                                      << ""s;
+        QTest::newRow("trailing slash") << "https://app.example.com/"s
+                                        << "GET"s
+                                        << ""s;
+        QTest::newRow("explicit default port") << "https://app.example.com:443"s
+                                               << "GET"s
+                                               << ""s;
+        QTest::newRow("other port") << "https://app.example.com:8443"s
+                                    << "GET"s
+                                    << ""s;
+        QTest::newRow("leading space") << " https://app.example.com"s
+                                       << "GET"s
+                                       << ""s;
+        QTest::newRow("two origins in one value") << "https://app.example.com https://evil.com"s
+                                                  << "GET"s
+                                                  << ""s;
+        QTest::newRow("empty") << ""s
+                               << "GET"s
+                               << ""s;
+        QTest::newRow("14 over-permissive preflight") << "https://evil.com"s
+                                                      << "DELETE"s
+                                                      << "x-anything"s;
+        QTest::newRow("14 with credentials header") << "https://evil.com"s
+                                                    << "PUT"s
+                                                    << "authorization,cookie"s;
     }
     void refusesMisconfigurationClasses()
     {
         QFETCH(std::string, origin);
+        QFETCH(std::string, requestMethod);
+        QFETCH(std::string, requestHeaders);
         const pc::Decision get = run(actual(origin));
         QCOMPARE(get.status, 200); // the usual status: CORS is not access control
         QVERIFY2(!hasAnyCorsHeader(get), "an actual request from a denied origin must get no CORS headers");
         QCOMPARE(pc::test::header(get, "Vary").value_or(""), "Origin"s); // class 15
 
-        const pc::Decision pre = run(preflight(origin, "GET"));
+        const pc::Decision pre = run(preflight(origin, requestMethod, requestHeaders));
         QCOMPARE(pre.status, 403);
         QVERIFY2(!hasAnyCorsHeader(pre), "a denied preflight carries no CORS headers at all");
         QVERIFY(!pc::test::header(pre, "Vary"));
-        QCOMPARE(pre.body, R"({"detail":"Disallowed CORS origin"})"s);
+        QVERIFY(pre.body.starts_with("{\"detail\":\"Disallowed CORS origin"));
         QCOMPARE(pc::test::header(pre, "X-Content-Type-Options").value_or(""), "nosniff"s);
+        QCOMPARE(pc::test::traceStep(pre, "cors")->where, "/cors/allow_origins"s);
+    }
+
+    // Class 16 for the allowed origin: exactly one ACAO, the engine's, even though the handler adds one.
+    void allowedOriginGetsOneAllowOrigin()
+    {
+        const pc::Decision d = run(actual("https://app.example.com"));
+        QCOMPARE(pc::test::headerCount(d, "Access-Control-Allow-Origin"), 1);
+        QCOMPARE(pc::test::header(d, "Access-Control-Allow-Origin").value_or(""), "https://app.example.com"s);
+        QCOMPARE(pc::test::headerCount(d, "Access-Control-Allow-Credentials"), 1);
     }
 
     void refusesTwoOriginHeaders()

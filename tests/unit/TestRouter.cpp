@@ -306,6 +306,26 @@ private Q_SLOTS:
                                           << "dot"s;
         QTest::newRow("dots inside a name are fine") << "/files/a..b"s
                                                      << "/files/a..b"s;
+        QTest::newRow("servlet path parameter after dot-dot") << "/files/..;/admin"s
+                                                              << "dot"s;
+        QTest::newRow("escaped path parameter after dot-dot") << "/files/..%3Bx/admin"s
+                                                              << "dot"s;
+        QTest::newRow("semicolon elsewhere is fine") << "/files/a;v=1"s
+                                                     << "/files/a;v=1"s;
+        QTest::newRow("overlong dot") << "/files/%C0%AE%C0%AE/admin"s
+                                      << "utf8"s;
+        QTest::newRow("overlong slash") << "/files/..%C0%AFadmin"s
+                                        << "utf8"s;
+        QTest::newRow("stray byte") << "/caf%E9"s
+                                    << "utf8"s;
+        QTest::newRow("surrogate") << "/a%ED%A0%80"s
+                                   << "utf8"s;
+        QTest::newRow("truncated sequence") << "/a%F0%9F%98"s
+                                            << "utf8"s;
+        QTest::newRow("four-byte sequence") << "/a%F0%9F%98%80"s
+                                            << "/a\xF0\x9F\x98\x80"s;
+        QTest::newRow("raw non-UTF-8 byte") << "/caf\xE9"s
+                                            << "utf8"s;
         QTest::newRow("bad escape") << "/a%zz"s
                                     << "escape"s;
         QTest::newRow("truncated escape") << "/a%4"s
@@ -336,6 +356,9 @@ private Q_SLOTS:
             break;
         case pc::UrlPath::Problem::NotOriginForm:
             QCOMPARE("form"s, decoded);
+            break;
+        case pc::UrlPath::Problem::BadUtf8:
+            QCOMPARE("utf8"s, decoded);
             break;
         }
     }
