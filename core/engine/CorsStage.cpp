@@ -172,23 +172,20 @@ void CorsStage::runPreflight(RequestContext& ctx) const
              "/cors/allow_origins");
     }
 
-    const std::vector<std::string_view> methodValues = request.headerValues("Access-Control-Request-Method");
-    const std::string_view method = methodValues.size() == 1 ? methodValues.front() : std::string_view();
-    const bool methodAllowed = !method.empty() && HttpText::isToken(method) &&
-                               (CorsSafelist::isSafelistedMethod(method) || m_anyMethod ||
-                                std::find(m_methods.begin(), m_methods.end(), method) != m_methods.end());
-    if (!methodAllowed) {
-        fail("method",
-             methodValues.size() > 1
-                 ? "the request has " + std::to_string(methodValues.size()) + " Access-Control-Request-Method headers"
-                 : "the method \"" + HttpText::excerpt(method, 40) +
-                       "\" is not in allow_methods (methods compare case-sensitively)",
-             "/cors/allow_methods");
-    }
-
-    std::vector<std::string> requested; // lower-case names from Access-Control-Request-Headers
+    std::string_view method;
+    int methodCount = 0;
+    std::string requested; // lower-case names from Access-Control-Request-Headers, ", "-joined
     std::string deniedHeaders;
-    for (std::string_view value : request.headerValues("Access-Control-Request-Headers")) {
+    for (const HeaderField& field : request.headers) {
+        if (HttpText::iequals(field.name, "Access-Control-Request-Method")) {
+            method = field.value;
+            ++methodCount;
+            continue;
+        }
+        if (!HttpText::iequals(field.name, "Access-Control-Request-Headers")) {
+            continue;
+        }
+        std::string_view value = field.value;
         while (!value.empty()) {
             const size_t comma = value.find(',');
             const std::string_view item = HttpText::trim(value.substr(0, comma));
@@ -196,15 +193,29 @@ void CorsStage::runPreflight(RequestContext& ctx) const
             if (item.empty()) {
                 continue;
             }
-            std::string name = HttpText::toLower(item);
-            const bool listed = std::find(m_headersLower.begin(), m_headersLower.end(), name) != m_headersLower.end();
+            const bool listed = std::any_of(m_headersLower.begin(), m_headersLower.end(),
+                                            [&](const std::string& h) { return HttpText::iequals(item, h); });
             // "*" never covers Authorization (a CORS non-wildcard request-header name).
-            const bool allowed = HttpText::isToken(item) && (listed || (m_anyHeader && name != "authorization"));
+            const bool allowed =
+                HttpText::isToken(item) && (listed || (m_anyHeader && !HttpText::iequals(item, "authorization")));
+            const std::string name = HttpText::toLower(item);
             if (!allowed) {
                 deniedHeaders += (deniedHeaders.empty() ? "" : ", ") + HttpText::excerpt(name, 60);
             }
-            requested.push_back(std::move(name));
+            requested += requested.empty() ? "" : ", ";
+            requested += name;
         }
+    }
+    const bool methodAllowed = methodCount == 1 && !method.empty() && HttpText::isToken(method) &&
+                               (CorsSafelist::isSafelistedMethod(method) || m_anyMethod ||
+                                std::find(m_methods.begin(), m_methods.end(), method) != m_methods.end());
+    if (!methodAllowed) {
+        fail("method",
+             methodCount > 1
+                 ? "the request has " + std::to_string(methodCount) + " Access-Control-Request-Method headers"
+                 : "the method \"" + HttpText::excerpt(method, 40) +
+                       "\" is not in allow_methods (methods compare case-sensitively)",
+             "/cors/allow_methods");
     }
     if (!deniedHeaders.empty()) {
         fail("headers", "the request headers " + deniedHeaders + " are not in allow_headers", "/cors/allow_headers");
@@ -228,10 +239,9 @@ void CorsStage::runPreflight(RequestContext& ctx) const
         return;
     }
 
-    StageAnswer answer;
-    answer.status = 204;
-    ctx.answer = std::move(answer);
+    ctx.answer.emplace().status = 204;
     std::vector<HeaderField>& out = ctx.responseHeaders;
+    out.reserve(out.size() + 8);
     add(out, kAcao, m_wildcardMode ? std::string_view("*") : origin);
     if (m_credentials) {
         add(out, kAcac, "true");
@@ -243,7 +253,7 @@ void CorsStage::runPreflight(RequestContext& ctx) const
     }
     if (m_anyHeader) {
         if (!requested.empty()) {
-            add(out, kAcah, joinList(requested));
+            add(out, kAcah, requested);
         }
     } else if (!m_headersValue.empty()) {
         add(out, kAcah, m_headersValue);
@@ -265,11 +275,26 @@ void CorsStage::runPreflight(RequestContext& ctx) const
     if (!vary.empty()) {
         add(out, "Vary", vary);
     }
-    ctx.addTrace("cors", "answer",
-                 "Preflight allowed with 204: origin " + HttpText::excerpt(origin) + ", method " + std::string(method) +
-                     (requested.empty() ? std::string() : ", headers " + HttpText::excerpt(joinList(requested))) +
-                     (privateNetwork ? ", private network access" : "") + "; it never reaches the later stages.",
-                 m_origins.where(hit));
+    // Quoted whole unless long: with "*" in allow_origins or allow_headers they are the client's text.
+    const auto quote = [](std::string& to, std::string_view text) {
+        if (text.size() <= 120) {
+            to.append(text);
+        } else {
+            to.append(HttpText::excerpt(text));
+        }
+    };
+    std::string reason;
+    reason.reserve(280);
+    reason.append("Preflight allowed with 204: origin ");
+    quote(reason, origin);
+    reason.append(", method ");
+    quote(reason, method);
+    if (!requested.empty()) {
+        reason.append(", headers ");
+        quote(reason, requested);
+    }
+    reason.append(privateNetwork ? ", private network access" : "").append("; it never reaches the later stages.");
+    ctx.addTrace("cors", "answer", std::move(reason), m_origins.where(hit));
 }
 
 void CorsStage::runActual(RequestContext& ctx) const

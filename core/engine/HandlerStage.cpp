@@ -175,13 +175,12 @@ void HandlerStage::run(RequestContext& ctx) const
     const Compiled& compiled = m_routes[static_cast<size_t>(ctx.routeIndex)];
     switch (compiled.kind) {
     case RouteHandler::Mock: {
-        StageAnswer answer;
+        StageAnswer& answer = ctx.answer.emplace();
         answer.status = compiled.status;
         // Room for the headers later stages append, so the vector is allocated once.
         answer.headers.reserve(compiled.headers.size() + kHeaderRoom);
         answer.headers.assign(compiled.headers.begin(), compiled.headers.end());
         answer.body = compiled.body;
-        ctx.answer = std::move(answer);
         ctx.addTrace("handler", "answer", compiled.reason, compiled.where);
         return;
     }

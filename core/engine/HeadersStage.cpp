@@ -32,6 +32,32 @@ bool containsToken(std::string_view list, std::string_view token)
     return false;
 }
 
+template <class Field> bool mergeField(std::vector<HeaderField>& headers, Field&& field)
+{
+    const auto existing = std::find_if(headers.begin(), headers.end(),
+                                       [&](const HeaderField& h) { return HttpText::iequals(h.name, field.name); });
+    if (existing == headers.end()) {
+        headers.push_back(std::forward<Field>(field));
+        return false;
+    }
+    if (HttpText::iequals(field.name, "Vary")) {
+        std::string_view tokens = field.value;
+        while (!tokens.empty()) {
+            const size_t comma = tokens.find(',');
+            const std::string_view token = HttpText::trim(tokens.substr(0, comma));
+            tokens = comma == std::string_view::npos ? std::string_view() : tokens.substr(comma + 1);
+            if (!token.empty() && !containsToken(existing->value, token)) {
+                existing->value += existing->value.empty() ? "" : ", ";
+                existing->value += token;
+            }
+        }
+        return false;
+    }
+    headers.erase(existing);
+    headers.push_back(std::forward<Field>(field));
+    return true;
+}
+
 } // namespace
 
 Result<std::unique_ptr<HeadersStage>> HeadersStage::compile(const Policy& policy, const CompileOptions& /*options*/)
@@ -133,30 +159,14 @@ int HeadersStage::removedIndex(std::string_view name) const
     return -1;
 }
 
-bool HeadersStage::merge(std::vector<HeaderField>& headers, HeaderField field)
+bool HeadersStage::merge(std::vector<HeaderField>& headers, const HeaderField& field)
 {
-    const auto existing = std::find_if(headers.begin(), headers.end(),
-                                       [&](const HeaderField& h) { return HttpText::iequals(h.name, field.name); });
-    if (existing == headers.end()) {
-        headers.push_back(std::move(field));
-        return false;
-    }
-    if (HttpText::iequals(field.name, "Vary")) {
-        std::string_view tokens = field.value;
-        while (!tokens.empty()) {
-            const size_t comma = tokens.find(',');
-            const std::string_view token = HttpText::trim(tokens.substr(0, comma));
-            tokens = comma == std::string_view::npos ? std::string_view() : tokens.substr(comma + 1);
-            if (!token.empty() && !containsToken(existing->value, token)) {
-                existing->value += existing->value.empty() ? "" : ", ";
-                existing->value += token;
-            }
-        }
-        return false;
-    }
-    headers.erase(existing);
-    headers.push_back(std::move(field));
-    return true;
+    return mergeField(headers, field);
+}
+
+bool HeadersStage::merge(std::vector<HeaderField>& headers, HeaderField&& field)
+{
+    return mergeField(headers, std::move(field));
 }
 
 void HeadersStage::run(RequestContext& ctx) const

@@ -30,7 +30,8 @@ public:
 
     // Adds `field` to `headers`: Vary tokens merge into an existing Vary, any other
     // existing field of that name is replaced. Returns true when one was replaced.
-    static bool merge(std::vector<HeaderField>& headers, HeaderField field);
+    static bool merge(std::vector<HeaderField>& headers, const HeaderField& field);
+    static bool merge(std::vector<HeaderField>& headers, HeaderField&& field);
 
 private:
     HeadersStage() = default;
