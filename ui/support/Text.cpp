@@ -5,6 +5,19 @@
 
 namespace pc {
 
+std::string uniqueName(const std::string& base, const std::function<bool(const std::string&)>& taken)
+{
+    if (!taken(base)) {
+        return base;
+    }
+    for (int n = 2;; ++n) {
+        std::string candidate = base + "-" + std::to_string(n);
+        if (!taken(candidate)) {
+            return candidate;
+        }
+    }
+}
+
 QString joinTokens(const std::vector<std::string>& items, const QString& separator)
 {
     QStringList parts;

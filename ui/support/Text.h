@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ template <class E> std::optional<E> enumFromText(const QString& text)
 {
     return enumFromName<E>(toStd(text));
 }
+
+// `base` if `taken(base)` is false, else base-2, base-3 ... (for new rows' names).
+std::string uniqueName(const std::string& base, const std::function<bool(const std::string&)>& taken);
 
 // "a b c" for a list of tokens; splitTokens() accepts spaces and commas.
 QString joinTokens(const std::vector<std::string>& items, const QString& separator = QStringLiteral(" "));

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// HeaderTableModel: HeaderPolicy::set, the raw response headers in the order
+// they are sent (name, value).
+#pragma once
+
+#include "models/PolicyListModel.h"
+#include "policy/HeaderField.h"
+
+namespace pc {
+
+class HeaderTableModel final : public PolicyListModel<HeaderField> {
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, ValueColumn, ColumnCount };
+
+    explicit HeaderTableModel(PolicyDocument* document, QObject* parent = nullptr);
+
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role) override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    [[nodiscard]] HeaderField newItem(int row) const override;
+    [[nodiscard]] QString itemNoun() const override { return tr("header"); }
+};
+
+} // namespace pc
