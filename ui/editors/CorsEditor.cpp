@@ -13,10 +13,10 @@ namespace pc {
 CorsEditor::CorsEditor(PolicyDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document),
       m_policyBinder(std::make_unique<FormBinder<Policy>>(
-          document, this, [](int) { return std::string(); }, [](auto& p, int) { return &p; })),
+          document, this, [](Locus) { return std::string(); }, [](auto& p, Locus) { return &p; })),
       m_binder(std::make_unique<FormBinder<CorsPolicy>>(
-          document, this, [](int) { return std::string("/cors"); },
-          [](auto& p, int) { return p.cors ? &*p.cors : nullptr; }))
+          document, this, [](Locus) { return std::string("/cors"); },
+          [](auto& p, Locus) { return p.cors ? &*p.cors : nullptr; }))
 {
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);

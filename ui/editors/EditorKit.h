@@ -14,8 +14,6 @@
 
 #include <string>
 
-
-
 namespace pc {
 
 // A paragraph of help text in the placeholder colour.

@@ -11,9 +11,9 @@ namespace pc {
 
 enum class Section { Overview, Routes, Validation, Cors, RateLimits, Headers, Tokens, Secrets, Transport };
 
-inline constexpr std::array kSections{Section::Overview,   Section::Routes,  Section::Validation,
-                                      Section::Cors,       Section::RateLimits, Section::Headers,
-                                      Section::Tokens,     Section::Secrets, Section::Transport};
+inline constexpr std::array kSections{Section::Overview, Section::Routes,     Section::Validation,
+                                      Section::Cors,     Section::RateLimits, Section::Headers,
+                                      Section::Tokens,   Section::Secrets,    Section::Transport};
 
 [[nodiscard]] QString sectionTitle(Section section);
 // "overview", "rate-limits" ...: screenshot names and --section arguments.

@@ -7,7 +7,9 @@
 
 namespace pc {
 
-ChoiceDelegate::ChoiceDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
+ChoiceDelegate::ChoiceDelegate(QObject* parent) : QStyledItemDelegate(parent)
+{
+}
 
 ChoiceDelegate::~ChoiceDelegate() = default;
 

@@ -65,25 +65,33 @@ private:
     QMetaObject::Connection m_connection;
 };
 
+// Which instance of a repeated part a binder shows: the row of a list, and
+// the row of the list that holds it (a field `row` of schema `outer`).
+struct Locus {
+    int row = 0;
+    int outer = 0;
+};
+
 template <class B> class FormBinder final : public FormBinderBase {
 public:
-    // `basePath(row)` is the index path of the bound part; `locate` is a
-    // generic lambda (auto& policy, int row) returning a pointer to it, or
+    // `basePath(locus)` is the index path of the bound part; `locate` is a
+    // generic lambda (auto& policy, Locus) returning a pointer to it, or
     // nullptr while it is absent.
     template <class Locate>
-    FormBinder(PolicyDocument* document, QObject* context, std::function<std::string(int)> basePath, Locate locate)
+    FormBinder(PolicyDocument* document, QObject* context, std::function<std::string(Locus)> basePath, Locate locate)
         : FormBinderBase(document, context), m_basePath(std::move(basePath)),
-          m_read([locate](const Policy& p, int row) -> const B* { return locate(p, row); }),
-          m_write([locate](Policy& p, int row) -> B* { return locate(p, row); })
+          m_read([locate](const Policy& p, Locus at) -> const B* { return locate(p, at); }),
+          m_write([locate](Policy& p, Locus at) -> B* { return locate(p, at); })
     {
     }
 
-    void setRow(int row)
+    void setLocus(Locus at)
     {
-        m_row = row;
+        m_row = at;
         refreshAll();
     }
-    [[nodiscard]] int row() const { return m_row; }
+    void setRow(int row) { setLocus({row, m_row.outer}); }
+    [[nodiscard]] Locus locus() const { return m_row; }
     [[nodiscard]] const B* current() const { return m_read(m_document->policy(), m_row); }
     [[nodiscard]] std::string path(std::string_view key) const { return join(m_basePath(m_row), key); }
 
@@ -95,8 +103,8 @@ public:
             return;
         }
         auto write = m_write;
-        const int row = m_row;
-        auto access = [write, row, field](Policy& p) -> V& { return std::invoke(field, *write(p, row)); };
+        const Locus at = m_row;
+        auto access = [write, at, field](Policy& p) -> V& { return std::invoke(field, *write(p, at)); };
         const std::string where = path(key);
         m_document->push(new ChangeValue<V>(m_document, undoText(where), where, access, std::move(value)));
     }
@@ -106,14 +114,15 @@ public:
     {
         describe(widget, genericPath(key));
         const std::string k(key);
-        addBinding([this, k] { return path(k); }, [this, widget, field, show] {
-            const B* b = current();
-            widget->setEnabled(b != nullptr);
-            if (b != nullptr) {
-                const QSignalBlocker blocker(widget);
-                show(std::invoke(field, *b));
-            }
-        });
+        addBinding([this, k] { return path(k); },
+                   [this, widget, field, show] {
+                       const B* b = current();
+                       widget->setEnabled(b != nullptr);
+                       if (b != nullptr) {
+                           const QSignalBlocker blocker(widget);
+                           show(std::invoke(field, *b));
+                       }
+                   });
     }
 
     template <class F> void text(QLineEdit* edit, std::string_view key, F field)
@@ -151,9 +160,8 @@ public:
         using V = ValueOf<F>;
         static_assert(std::is_integral_v<V>);
         custom(spin, key, field, [spin](V v) { spin->setValue(static_cast<int>(v)); });
-        QObject::connect(spin, &QSpinBox::valueChanged, spin, [this, k = std::string(key), field](int v) {
-            apply<V>(k, field, static_cast<V>(v));
-        });
+        QObject::connect(spin, &QSpinBox::valueChanged, spin,
+                         [this, k = std::string(key), field](int v) { apply<V>(k, field, static_cast<V>(v)); });
         QObject::connect(spin, &QSpinBox::editingFinished, spin, [this] { m_document->closeMergeSession(); });
     }
 
@@ -319,8 +327,7 @@ public:
 
     // An optional section switched on and off by a check box; switching it
     // back on restores what it held, else `fresh`.
-    template <class F, class X>
-    void section(QCheckBox* box, std::string_view key, F field, X fresh)
+    template <class F, class X> void section(QCheckBox* box, std::string_view key, F field, X fresh)
     {
         auto remembered = std::make_shared<std::optional<X>>();
         custom(box, key, field, [box](const std::optional<X>& v) { box->setChecked(v.has_value()); });
@@ -334,9 +341,8 @@ public:
                              if (!on && now) {
                                  *remembered = *now;
                              }
-                             apply<std::optional<X>>(k, field,
-                                                     on ? std::optional<X>(remembered->value_or(fresh))
-                                                        : std::optional<X>());
+                             apply<std::optional<X>>(
+                                 k, field, on ? std::optional<X>(remembered->value_or(fresh)) : std::optional<X>());
                              m_document->closeMergeSession();
                          });
     }
@@ -344,7 +350,7 @@ public:
 private:
     template <class F> using ValueOf = std::remove_cvref_t<std::invoke_result_t<F, B&>>;
 
-    std::string genericPath(std::string_view key) const { return policypath::generic(join(m_basePath(0), key)); }
+    std::string genericPath(std::string_view key) const { return policypath::generic(join(m_basePath({}), key)); }
     static std::string join(const std::string& base, std::string_view key)
     {
         return key.empty() ? base : policypath::join(base, key);
@@ -410,10 +416,10 @@ private:
         return j.get<std::vector<nlohmann::json>>();
     }
 
-    std::function<std::string(int)> m_basePath;
-    std::function<const B*(const Policy&, int)> m_read;
-    std::function<B*(Policy&, int)> m_write;
-    int m_row = 0;
+    std::function<std::string(Locus)> m_basePath;
+    std::function<const B*(const Policy&, Locus)> m_read;
+    std::function<B*(Policy&, Locus)> m_write;
+    Locus m_row;
 };
 
 } // namespace pc

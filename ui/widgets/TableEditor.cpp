@@ -102,9 +102,15 @@ TableEditor::TableEditor(PolicyTableModel* model, Options options, QWidget* pare
         updateMessage();
         Q_EMIT currentRowChanged(currentRow());
     });
-    connect(model, &QAbstractItemModel::rowsInserted, this, &TableEditor::updateActions);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &TableEditor::updateActions);
-    connect(model, &QAbstractItemModel::rowsMoved, this, &TableEditor::updateActions);
+    // Rows inserted or removed above the current one renumber it without a
+    // currentRowChanged from the selection model; tell the listeners anyway.
+    auto renumbered = [this] {
+        updateActions();
+        Q_EMIT currentRowChanged(currentRow());
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, renumbered);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, renumbered);
+    connect(model, &QAbstractItemModel::rowsMoved, this, renumbered);
     connect(model, &QAbstractItemModel::dataChanged, this, &TableEditor::updateMessage);
     updateActions();
 }
@@ -129,8 +135,8 @@ void TableEditor::selectRow(int row)
 {
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (index.isValid()) {
-        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                             QItemSelectionModel::Rows);
+        m_view->selectionModel()->setCurrentIndex(index,
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_view->scrollTo(index);
     }
 }

@@ -27,9 +27,9 @@ class TableEditor final : public QWidget {
 
 public:
     struct Options {
-        bool filter = false;     // a filter line above the table
-        bool reorder = true;     // move up/down actions
-        QString addPlaceholder;  // non-empty: an add line with this placeholder (string lists)
+        bool filter = false;    // a filter line above the table
+        bool reorder = true;    // move up/down actions
+        QString addPlaceholder; // non-empty: an add line with this placeholder (string lists)
     };
     using Inserter = std::function<bool(int row, const QString& text)>;
     using Checker = std::function<QString(const QString& text)>;

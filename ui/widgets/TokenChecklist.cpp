@@ -39,6 +39,23 @@ QCheckBox* TokenChecklist::box(const QString& token) const
     return it == m_boxes.end() ? nullptr : *it;
 }
 
+void TokenChecklist::setKnown(const QStringList& known)
+{
+    if (known == m_known) {
+        return;
+    }
+    const std::vector<std::string> checked = tokens();
+    for (QCheckBox* b : m_boxes) {
+        delete b;
+    }
+    m_boxes.clear();
+    m_known = known;
+    for (const QString& token : m_known) {
+        addBox(token);
+    }
+    setTokens(checked);
+}
+
 void TokenChecklist::setTokens(const std::vector<std::string>& tokens)
 {
     for (const std::string& token : tokens) {

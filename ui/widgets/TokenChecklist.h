@@ -22,6 +22,8 @@ public:
     explicit TokenChecklist(QStringList known, QWidget* parent = nullptr);
     ~TokenChecklist() override;
 
+    // Replaces the well-known tokens (names defined elsewhere in the policy), keeping the checked state.
+    void setKnown(const QStringList& known);
     void setTokens(const std::vector<std::string>& tokens);
     [[nodiscard]] std::vector<std::string> tokens() const;
     // The check box of one token, for tooltips and tests; nullptr when unknown.
