@@ -10,7 +10,13 @@ PolicyDocument::PolicyDocument(QObject* parent) : QObject(parent)
     connect(&m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
-PolicyDocument::~PolicyDocument() = default;
+PolicyDocument::~PolicyDocument()
+{
+    // The stack clears itself on destruction and would report the document
+    // as clean to views that are already half destroyed (and to the
+    // Autosaver, which would then delete the recovery copy).
+    m_undoStack.blockSignals(true);
+}
 
 QString PolicyDocument::displayName() const
 {

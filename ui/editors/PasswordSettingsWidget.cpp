@@ -4,20 +4,27 @@
 #include "editors/EditorKit.h"
 #include "policy/PolicyEnums.h"
 
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace pc {
 
-PasswordSettingsWidget::PasswordSettingsWidget(PolicyDocument* document, QWidget* parent)
+PasswordSettingsWidget::PasswordSettingsWidget(PolicyDocument* document, QWidget* parent,
+                                               CalibrationRunner::TimerFactory timers)
     : QWidget(parent), m_document(document),
       m_auth(std::make_unique<FormBinder<AuthPolicy>>(
           document, this, [](Locus) { return std::string("/auth"); }, [](auto& p, Locus) { return &p.auth; })),
       m_passwords(std::make_unique<FormBinder<PasswordPolicy>>(
           document, this, [](Locus) { return std::string("/auth/passwords"); },
           [](auto& p, Locus) { return p.auth.passwords ? &*p.auth.passwords : nullptr; })),
-      m_body(new QWidget(this)), m_pages(new QStackedWidget(this))
+      m_body(new QWidget(this)), m_pages(new QStackedWidget(this)),
+      m_runner(new CalibrationRunner(std::move(timers), this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* enabled = new QCheckBox(tr("Hash passwords"), this);
@@ -63,6 +70,7 @@ PasswordSettingsWidget::PasswordSettingsWidget(PolicyDocument* document, QWidget
     m_passwords->duration(target, targetMessage, "target_time", &PasswordPolicy::targetTime);
     form->addRow(makeFieldLabel(tr("Target time"), "/auth/passwords/target_time", m_body), target);
     form->addRow(QString(), targetMessage);
+    form->addRow(buildCalibration());
     layout->addWidget(m_body);
     layout->addStretch(1);
 
@@ -147,6 +155,81 @@ QWidget* PasswordSettingsWidget::buildPbkdf2()
         form->addRow(makeFieldLabel(label, "/auth/passwords/" + std::string(key), page), spin);
     }
     return page;
+}
+
+QWidget* PasswordSettingsWidget::buildCalibration()
+{
+    auto* box = makeGroup(tr("Calibrate on this machine"), QStringLiteral("calibrationGroupBox"), m_body);
+    auto* layout = new QVBoxLayout(box);
+    auto* row = new QHBoxLayout;
+    m_calibrate = new QPushButton(tr("Calibrate"), box);
+    m_calibrate->setObjectName(QStringLiteral("calibrateButton"));
+    m_calibrate->setToolTip(tr("Hash with growing costs, starting at the OWASP floor, and take the setting closest "
+                               "to the target time. Runs in the background; the result is one undo step."));
+    m_cancel = new QPushButton(tr("Cancel"), box);
+    m_cancel->setObjectName(QStringLiteral("cancelCalibrationButton"));
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(box);
+    m_progress->setObjectName(QStringLiteral("calibrationProgressBar"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    row->addWidget(m_calibrate);
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_cancel);
+    layout->addLayout(row);
+    m_report = new QLabel(box);
+    m_report->setObjectName(QStringLiteral("calibrationReportLabel"));
+    m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_report->setTextFormat(Qt::PlainText);
+    m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_report->setWordWrap(true);
+    layout->addWidget(m_report);
+
+    connect(m_calibrate, &QPushButton::clicked, this, &PasswordSettingsWidget::calibrate);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &CalibrationRunner::cancel);
+    connect(m_runner, &CalibrationRunner::progress, this, [this](int completed, int expected, const QString& text) {
+        m_progress->setRange(0, std::max(expected, 1));
+        m_progress->setValue(completed);
+        m_report->setText(text);
+    });
+    connect(m_runner, &CalibrationRunner::finished, this, &PasswordSettingsWidget::onCalibrated);
+    connect(m_runner, &CalibrationRunner::failed, this, [this](const QString& reason) {
+        m_calibrate->setEnabled(true);
+        m_cancel->setEnabled(false);
+        m_report->setText(reason);
+    });
+    return box;
+}
+
+void PasswordSettingsWidget::calibrate()
+{
+    const auto& passwords = m_document->policy().auth.passwords;
+    if (!passwords || m_runner->isRunning()) {
+        return;
+    }
+    m_calibrate->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_progress->setRange(0, 0); // busy until the first trial reports
+    m_report->setText(tr("Measuring %1…").arg(enumText(passwords->scheme)));
+    m_runner->start(passwords->scheme, passwords->targetTime);
+}
+
+void PasswordSettingsWidget::onCalibrated(const CalibrationReport& report)
+{
+    m_calibrate->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(report.cancelled ? 0 : 1);
+    m_report->setText(toQ(report.toText()));
+    const auto& passwords = m_document->policy().auth.passwords;
+    if (report.cancelled || !report.recommended || !passwords || passwords->scheme != report.scheme) {
+        return;
+    }
+    PasswordPolicy next = *passwords;
+    report.recommended->setting.applyTo(next);
+    m_passwords->apply<PasswordPolicy>(
+        "", [](auto& p) -> auto& { return p; }, next);
+    m_document->closeMergeSession();
 }
 
 void PasswordSettingsWidget::refresh()

@@ -3,12 +3,16 @@
 // parameters, one page per scheme, with OWASP's floors in the tooltips.
 #pragma once
 
+#include "editors/CalibrationRunner.h"
 #include "widgets/FormBinder.h"
 
 #include <QWidget>
 
 #include <memory>
 
+class QLabel;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 
 namespace pc {
@@ -18,14 +22,21 @@ class PasswordSettingsWidget final : public QWidget {
     Q_DISABLE_COPY_MOVE(PasswordSettingsWidget)
 
 public:
-    explicit PasswordSettingsWidget(PolicyDocument* document, QWidget* parent = nullptr);
+    // `timers` measures hashes for Calibrate (the real hashers when empty).
+    explicit PasswordSettingsWidget(PolicyDocument* document, QWidget* parent = nullptr,
+                                    CalibrationRunner::TimerFactory timers = {});
     ~PasswordSettingsWidget() override;
+
+    [[nodiscard]] CalibrationRunner* calibration() const { return m_runner; }
+    void calibrate();
 
 private:
     QWidget* buildBcrypt();
     QWidget* buildArgon2();
     QWidget* buildScrypt();
     QWidget* buildPbkdf2();
+    QWidget* buildCalibration();
+    void onCalibrated(const CalibrationReport& report);
     void refresh();
 
     PolicyDocument* m_document;
@@ -33,6 +44,11 @@ private:
     std::unique_ptr<FormBinder<PasswordPolicy>> m_passwords;
     QWidget* m_body;
     QStackedWidget* m_pages;
+    CalibrationRunner* m_runner;
+    QPushButton* m_calibrate = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_report = nullptr;
 };
 
 } // namespace pc

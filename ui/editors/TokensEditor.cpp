@@ -5,6 +5,7 @@
 #include "editors/EditorKit.h"
 #include "editors/JwtSettingsWidget.h"
 #include "editors/PasswordSettingsWidget.h"
+#include "editors/TokenDebuggerWidget.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -18,6 +19,9 @@ TokensEditor::TokensEditor(PolicyDocument* document, QWidget* parent) : QWidget(
     m_tabs->addTab(makeScrollPage(new JwtSettingsWidget(document, m_tabs), m_tabs), tr("JSON Web Tokens"));
     m_tabs->addTab(makeScrollPage(new PasswordSettingsWidget(document, m_tabs), m_tabs), tr("Password hashing"));
     m_tabs->addTab(makeScrollPage(new CookieSettingsWidget(document, m_tabs), m_tabs), tr("Cookies and API keys"));
+    auto* debugger = new TokenDebuggerWidget(document, m_tabs);
+    debugger->setObjectName(QStringLiteral("tokenDebuggerWidget"));
+    m_tabs->addTab(debugger, tr("Token debugger"));
     layout->addWidget(m_tabs, 1);
 }
 

@@ -73,7 +73,13 @@ MainWindow::MainWindow(const PolicyStore& store, Settings& settings, RecoverySto
     updateProblems();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children die after this body; keep their last signals from reaching a
+    // window that is no longer whole.
+    m_navigation->blockSignals(true);
+    m_document->blockSignals(true);
+}
 
 void MainWindow::createEditors()
 {

@@ -304,7 +304,8 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"/auth/passwords/pbkdf2_sha256_iterations", QT_TRANSLATE_NOOP("SettingHelp", "PBKDF2-SHA256 iterations"),
      QT_TRANSLATE_NOOP("SettingHelp", "RFC 8018; OWASP: at least 600,000 for HMAC-SHA-256.")},
     {"/auth/passwords/pbkdf2_sha512_iterations", QT_TRANSLATE_NOOP("SettingHelp", "PBKDF2-SHA512 iterations"),
-     QT_TRANSLATE_NOOP("SettingHelp", "RFC 8018; OWASP: at least 220,000 for HMAC-SHA-512 (210,000 before March 2026).")},
+     QT_TRANSLATE_NOOP("SettingHelp",
+                       "RFC 8018; OWASP: at least 220,000 for HMAC-SHA-512 (210,000 before March 2026).")},
     {"/auth/passwords/target_time", QT_TRANSLATE_NOOP("SettingHelp", "Target time"),
      QT_TRANSLATE_NOOP("SettingHelp", "How long one hash should take on the server; Calibrate finds the cost that "
                                       "meets it without going below the OWASP floor.")},
