@@ -92,7 +92,8 @@ JwtSettingsWidget::JwtSettingsWidget(PolicyDocument* document, QWidget* parent)
     times->addRow(makeFieldLabel(tr("Maximum size"), "/auth/jwt/max_token_bytes", m_body), maxBytes);
     times->addRow(QString(), maxBytesMessage);
     grid->addLayout(times, 2, 2, 1, 2);
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_body);
+    layout->addStretch(1);
 
     auto updateEnabled = [this] { m_body->setEnabled(m_document->policy().auth.jwt.has_value()); };
     connect(document, &PolicyDocument::changed, this, [updateEnabled](const PolicyChange& change) {

@@ -100,20 +100,22 @@ void OverviewEditor::refresh()
     const Policy& p = m_document->policy();
     const int bearer = static_cast<int>(
         std::count_if(p.routes.begin(), p.routes.end(), [](const Route& r) { return r.auth == RouteAuth::Bearer; }));
+    auto count = [](qsizetype n, const QString& one, const QString& many) { return n == 1 ? one : many.arg(n); };
     QStringList lines;
-    lines << tr("<b>%n route(s)</b>, %1 requiring a bearer token", nullptr, static_cast<int>(p.routes.size()))
-                 .arg(bearer);
-    lines << tr("%n schema(s)", nullptr, static_cast<int>(p.schemas.size()));
-    lines << (p.cors ? tr("CORS for %n origin(s)", nullptr,
-                          static_cast<int>(p.cors->allowOrigins.size() + p.cors->allowOriginPatterns.size()))
+    lines << count(p.routes.size(), tr("<b>1 route</b>"), tr("<b>%1 routes</b>")) +
+                 tr(", %1 requiring a bearer token").arg(bearer);
+    lines << count(p.schemas.size(), tr("1 schema"), tr("%1 schemas"));
+    lines << (p.cors ? count(static_cast<qsizetype>(p.cors->allowOrigins.size() + p.cors->allowOriginPatterns.size()),
+                             tr("CORS for 1 origin"), tr("CORS for %1 origins"))
                      : tr("no CORS"));
-    lines << tr("%n rate limit(s)", nullptr, static_cast<int>(p.rateLimits.size()));
-    lines << tr("%n security header(s) on every response", nullptr, static_cast<int>(p.headers.rendered().size()));
+    lines << count(p.rateLimits.size(), tr("1 rate limit"), tr("%1 rate limits"));
+    lines << count(p.headers.rendered().size(), tr("1 security header on every response"),
+                   tr("%1 security headers on every response"));
     lines << (p.auth.jwt ? tr("JWT %1").arg(joinTokens(p.auth.jwt->algorithms, QStringLiteral(", ")))
                          : tr("no JWT verification"));
     lines << (p.auth.passwords ? tr("passwords hashed with %1").arg(enumText(p.auth.passwords->scheme))
                                : tr("no password hashing"));
-    lines << tr("%n secret reference(s)", nullptr, static_cast<int>(p.secrets.size()));
+    lines << count(p.secrets.size(), tr("1 secret reference"), tr("%1 secret references"));
     lines << (p.transport.httpsOnly ? tr("HTTPS only") : tr("HTTP allowed"));
     m_summary->setText(lines.join(QStringLiteral("<br>")));
 

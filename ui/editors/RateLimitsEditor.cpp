@@ -30,11 +30,15 @@ RateLimitsEditor::RateLimitsEditor(PolicyDocument* document, QWidget* parent) : 
     if (model->rowCount() > 0) {
         m_table->selectRow(0);
     }
-    connect(model, &QAbstractItemModel::modelReset, this, [this, model] {
-        if (model->rowCount() > 0 && m_table->currentRow() < 0) {
-            m_table->selectRow(0);
-        }
-    });
+    // Queued: the document's change is still being delivered to other models.
+    connect(
+        model, &QAbstractItemModel::modelReset, this,
+        [this, model] {
+            if (model->rowCount() > 0 && m_table->currentRow() < 0) {
+                m_table->selectRow(0);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 RateLimitsEditor::~RateLimitsEditor() = default;

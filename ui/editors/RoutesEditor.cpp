@@ -35,11 +35,15 @@ RoutesEditor::RoutesEditor(PolicyDocument* document, QWidget* parent) : QWidget(
     if (model->rowCount() > 0) {
         m_table->selectRow(0);
     }
-    connect(model, &QAbstractItemModel::modelReset, this, [this, model] {
-        if (model->rowCount() > 0 && m_table->currentRow() < 0) {
-            m_table->selectRow(0);
-        }
-    });
+    // Queued: the document's change is still being delivered to other models.
+    connect(
+        model, &QAbstractItemModel::modelReset, this,
+        [this, model] {
+            if (model->rowCount() > 0 && m_table->currentRow() < 0) {
+                m_table->selectRow(0);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 RoutesEditor::~RoutesEditor() = default;

@@ -49,6 +49,14 @@ SecretsEditor::SecretsEditor(PolicyDocument* document, Settings& settings, QWidg
     if (m_model->rowCount() > 0) {
         m_table->selectRow(0);
     }
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this,
+        [this] {
+            if (m_model->rowCount() > 0 && m_table->currentRow() < 0) {
+                m_table->selectRow(0);
+            }
+        },
+        Qt::QueuedConnection);
     updateActions();
 }
 

@@ -67,11 +67,24 @@ ValidationEditor::ValidationEditor(PolicyDocument* document, QWidget* parent)
     } else {
         showSchema(-1);
     }
-    connect(schemaModel, &QAbstractItemModel::modelReset, this, [this, schemaModel] {
-        if (schemaModel->rowCount() > 0 && m_schemas->currentRow() < 0) {
-            m_schemas->selectRow(0);
-        }
-    });
+    // Queued: a document change is still being delivered to the other models
+    // when one of them announces its reset.
+    connect(
+        schemaModel, &QAbstractItemModel::modelReset, this,
+        [this, schemaModel] {
+            if (schemaModel->rowCount() > 0 && m_schemas->currentRow() < 0) {
+                m_schemas->selectRow(0);
+            }
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_fieldModel, &QAbstractItemModel::modelReset, this,
+        [this] {
+            if (m_fieldModel->rowCount() > 0 && m_fields->currentRow() < 0) {
+                m_fields->selectRow(0);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 ValidationEditor::~ValidationEditor() = default;

@@ -40,7 +40,8 @@ QString FieldTableModel::constraintSummary(const Field& field)
         parts << tr("pattern %1").arg(toQ(field.pattern));
     }
     if (!field.denySubstrings.empty()) {
-        parts << tr("%n denied substring(s)", nullptr, static_cast<int>(field.denySubstrings.size()));
+        parts << (field.denySubstrings.size() == 1 ? tr("1 denied substring")
+                                                   : tr("%1 denied substrings").arg(field.denySubstrings.size()));
     }
     if (field.format != StringFormat::None) {
         parts << tr("format %1").arg(enumText(field.format));

@@ -21,6 +21,12 @@ int PolicyTableModel::rowCount(const QModelIndex& parent) const
 
 void PolicyTableModel::rebind(std::string listPath)
 {
+    if (m_pending == Pending::Reset) {
+        // Called from a view reacting to another model's part of the same
+        // change: this model's own reset is under way and will finish it.
+        m_listPath = std::move(listPath);
+        return;
+    }
     beginResetModel();
     m_listPath = std::move(listPath);
     endResetModel();

@@ -105,8 +105,10 @@ bool DocumentController::loadInto(const QString& path)
         // never overwritten without a question.
         m_failedPaths.insert(absolute);
         Q_EMIT loadFailed(absolute, result.errors());
-        Q_EMIT statusMessage(tr("%1 did not load: %n problem(s)", nullptr, static_cast<int>(result.errors().size()))
-                                 .arg(QFileInfo(absolute).fileName()));
+        Q_EMIT statusMessage(
+            tr("%1 did not load: %2")
+                .arg(QFileInfo(absolute).fileName(),
+                     result.errors().size() == 1 ? tr("1 problem") : tr("%1 problems").arg(result.errors().size())));
         return false;
     }
     m_failedPaths.remove(absolute);

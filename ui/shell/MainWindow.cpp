@@ -111,8 +111,8 @@ void MainWindow::createEditors()
         auto* item = new QListWidgetItem(sectionTitle(section), m_navigation);
         item->setData(Qt::UserRole, sectionKey(section));
     }
-    const int width = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 24;
-    m_navigation->setMaximumWidth(std::max(width, 160));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0) {
             m_stack->setCurrentIndex(row);
@@ -123,6 +123,8 @@ void MainWindow::createEditors()
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
+    const int width = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 32;
+    splitter->setSizes({std::max(width, 150), 1000});
     setCentralWidget(splitter);
 }
 
@@ -354,7 +356,9 @@ void MainWindow::updateActions()
 void MainWindow::updateProblems()
 {
     const int count = m_overview->issueCount();
-    m_problemsLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s)", nullptr, count));
+    m_problemsLabel->setText(count == 0   ? tr("No problems")
+                             : count == 1 ? tr("1 problem")
+                                          : tr("%1 problems").arg(count));
 }
 
 void MainWindow::onLoadFailed(const QString& path, const Errors& errors)

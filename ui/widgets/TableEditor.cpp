@@ -34,6 +34,7 @@ TableEditor::TableEditor(PolicyTableModel* model, Options options, QWidget* pare
                             QAbstractItemView::AnyKeyPressed);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setWordWrap(false);
@@ -98,6 +99,7 @@ TableEditor::TableEditor(PolicyTableModel* model, Options options, QWidget* pare
         Q_EMIT currentRowChanged(currentRow());
     });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        fitColumns();
         updateActions();
         updateMessage();
         Q_EMIT currentRowChanged(currentRow());
@@ -112,7 +114,21 @@ TableEditor::TableEditor(PolicyTableModel* model, Options options, QWidget* pare
     connect(model, &QAbstractItemModel::rowsRemoved, this, renumbered);
     connect(model, &QAbstractItemModel::rowsMoved, this, renumbered);
     connect(model, &QAbstractItemModel::dataChanged, this, &TableEditor::updateMessage);
+    fitColumns();
     updateActions();
+}
+
+void TableEditor::fitColumns()
+{
+    // Wide enough for the content, but one long pattern must not push the
+    // other columns out of sight.
+    constexpr int kMaxColumnWidth = 320;
+    m_view->resizeColumnsToContents();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (m_view->columnWidth(column) > kMaxColumnWidth) {
+            m_view->setColumnWidth(column, kMaxColumnWidth);
+        }
+    }
 }
 
 TableEditor::~TableEditor() = default;

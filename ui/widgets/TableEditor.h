@@ -57,6 +57,7 @@ private:
     void moveCurrent(int delta);
     void updateActions();
     void updateMessage();
+    void fitColumns();
     QToolButton* addButton(QAction* action, const QString& name);
 
     PolicyTableModel* m_model;
