@@ -63,3 +63,26 @@ void PolicyDocument::setFilePath(const QString& path)
 }
 
 } // namespace pc
+
+namespace pc {
+
+void PolicyDocument::setDiagnostics(Errors errors)
+{
+    if (errors != m_diagnostics) {
+        m_diagnostics = std::move(errors);
+        Q_EMIT diagnosticsChanged();
+    }
+}
+
+Errors PolicyDocument::diagnosticsAt(std::string_view pointer) const
+{
+    Errors out;
+    for (const Error& e : m_diagnostics) {
+        if (policypath::isWithin(e.pointer, pointer)) {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+} // namespace pc

@@ -5,6 +5,7 @@
 // "modified" flag. Lives on the GUI thread; not thread-safe.
 #pragma once
 
+#include "common/Error.h"
 #include "document/PolicyChange.h"
 #include "policy/Policy.h"
 
@@ -51,11 +52,19 @@ public:
     [[nodiscard]] quint64 mergeSession() const { return m_mergeSession; }
     void closeMergeSession() { ++m_mergeSession; }
 
+    // What `portcullis-cli check` would report about the policy as it stands,
+    // with pointers into the policy file (set by a PolicyChecker).
+    [[nodiscard]] const Errors& diagnostics() const { return m_diagnostics; }
+    void setDiagnostics(Errors errors);
+    // The diagnostics at `pointer` or below it, in order.
+    [[nodiscard]] Errors diagnosticsAt(std::string_view pointer) const;
+
 Q_SIGNALS:
     void aboutToChange(const pc::PolicyChange& change);
     void changed(const pc::PolicyChange& change);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
+    void diagnosticsChanged();
 
 private:
     friend class PolicyCommand;
@@ -66,6 +75,7 @@ private:
     QUndoStack m_undoStack;
     QString m_filePath;
     quint64 m_mergeSession = 0;
+    Errors m_diagnostics;
 };
 
 } // namespace pc

@@ -2,6 +2,7 @@
 #include "editors/CorsEditor.h"
 
 #include "editors/EditorKit.h"
+#include "widgets/IssuesLabel.h"
 #include "widgets/TableEditor.h"
 
 #include <QFormLayout>
@@ -101,6 +102,7 @@ CorsEditor::CorsEditor(PolicyDocument* document, QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(makeScrollPage(content, this));
+    outer->addWidget(new IssuesLabel(document, {"/cors"}, this));
 
     connect(document, &PolicyDocument::changed, this, [this](const PolicyChange& change) {
         if (change.kind == PolicyChange::Kind::Reset || policypath::related(change.path, "/cors")) {

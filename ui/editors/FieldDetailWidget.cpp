@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editors/FieldDetailWidget.h"
 
+#include "common/JsonPointer.h"
 #include "editors/EditorKit.h"
 #include "policy/PolicyEnums.h"
 
@@ -270,13 +271,19 @@ void FieldDetailWidget::setField(int schema, int field)
     m_binder->setLocus({field, schema});
     const auto s = static_cast<size_t>(schema);
     const auto f = static_cast<size_t>(field);
-    m_denyModel->setSource(fieldPath({field, schema}) + "/deny_substrings", [s, f, schema, field](auto& p) {
-        using Ptr = decltype(&p.schemas[0].fields[0].denySubstrings);
-        if (schema < 0 || field < 0 || s >= p.schemas.size() || f >= p.schemas[s].fields.size()) {
-            return Ptr{nullptr};
-        }
-        return &p.schemas[s].fields[f].denySubstrings;
-    });
+    const Field* shown = m_binder->current();
+    m_denyModel->setSource(
+        fieldPath({field, schema}) + "/deny_substrings",
+        [s, f, schema, field](auto& p) {
+            using Ptr = decltype(&p.schemas[0].fields[0].denySubstrings);
+            if (schema < 0 || field < 0 || s >= p.schemas.size() || f >= p.schemas[s].fields.size()) {
+                return Ptr{nullptr};
+            }
+            return &p.schemas[s].fields[f].denySubstrings;
+        },
+        shown != nullptr ? "/schemas/" + JsonPointer::escape(m_document->policy().schemas[s].name) + "/fields/" +
+                               JsonPointer::escape(shown->name) + "/deny_substrings"
+                         : std::string());
     refreshGroups();
 }
 

@@ -8,6 +8,7 @@
 #include "editors/PermissionsBuilderWidget.h"
 #include "models/HeaderTableModel.h"
 #include "undo/ChangeValue.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -80,6 +81,7 @@ HeadersEditor::HeadersEditor(PolicyDocument* document, QWidget* parent) : QWidge
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
+    layout->addWidget(new IssuesLabel(document, {"/headers"}, this));
 }
 
 HeadersEditor::~HeadersEditor() = default;

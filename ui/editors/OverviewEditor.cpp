@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editors/OverviewEditor.h"
 
-#include "document/PolicyChecks.h"
 #include "editors/EditorKit.h"
 #include "policy/PolicyEnums.h"
 
@@ -46,7 +45,8 @@ OverviewEditor::OverviewEditor(PolicyDocument* document, QWidget* parent)
     auto* issuesBox = makeGroup(tr("Problems"), QStringLiteral("issuesGroupBox"), this);
     auto* issuesLayout = new QVBoxLayout(issuesBox);
     m_issues->setObjectName(QStringLiteral("issueListWidget"));
-    m_issues->setToolTip(tr("Double-click a problem to open the section that can fix it."));
+    m_issues->setToolTip(tr("What portcullis-cli check would report about this policy once saved. Double-click a "
+                            "problem to open the section that can fix it."));
     m_issues->setWordWrap(true);
     issuesLayout->addWidget(m_issues);
     layout->addWidget(issuesBox, 1);
@@ -55,6 +55,7 @@ OverviewEditor::OverviewEditor(PolicyDocument* document, QWidget* parent)
     });
 
     connect(document, &PolicyDocument::changed, this, &OverviewEditor::refresh);
+    connect(document, &PolicyDocument::diagnosticsChanged, this, &OverviewEditor::refresh);
     refresh();
 }
 
@@ -120,7 +121,7 @@ void OverviewEditor::refresh()
     m_summary->setText(lines.join(QStringLiteral("<br>")));
 
     m_issues->clear();
-    const Errors issues = checkPolicy(p);
+    const Errors& issues = m_document->diagnostics();
     m_issueCount = static_cast<int>(issues.size());
     for (const Error& e : issues) {
         auto* item = new QListWidgetItem(toQ(e.toString()), m_issues);
@@ -128,7 +129,7 @@ void OverviewEditor::refresh()
         item->setToolTip(toQ(e.code));
     }
     if (issues.empty()) {
-        auto* item = new QListWidgetItem(tr("No problems found while editing."), m_issues);
+        auto* item = new QListWidgetItem(tr("portcullis-cli check finds no problems."), m_issues);
         item->setFlags(Qt::NoItemFlags);
     }
 }

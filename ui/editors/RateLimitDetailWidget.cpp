@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editors/RateLimitDetailWidget.h"
 
+#include "common/JsonPointer.h"
 #include "editors/EditorKit.h"
 #include "models/RateLimitTableModel.h"
 #include "policy/PolicyEnums.h"
@@ -116,11 +117,7 @@ RateLimitDetailWidget::RateLimitDetailWidget(PolicyDocument* document, QWidget* 
     grid->addLayout(left, 0, 0);
     grid->addLayout(right, 0, 1);
 
-    connect(document, &PolicyDocument::changed, this, [this](const PolicyChange& change) {
-        if (change.kind == PolicyChange::Kind::Reset || policypath::related(change.path, "/rate_limits")) {
-            refreshLimitMessage();
-        }
-    });
+    connect(document, &PolicyDocument::diagnosticsChanged, this, &RateLimitDetailWidget::refreshLimitMessage);
     setLimit(-1);
 }
 
@@ -130,9 +127,11 @@ void RateLimitDetailWidget::setLimit(int row)
 {
     m_binder->setRow(row);
     const auto r = static_cast<size_t>(row);
-    m_exemptModel->setSource("/rate_limits/" + std::to_string(row) + "/exempt", [row, r](auto& p) {
-        return row >= 0 && r < p.rateLimits.size() ? &p.rateLimits[r].exempt : nullptr;
-    });
+    const RateLimit* shown = m_binder->current();
+    m_exemptModel->setSource(
+        "/rate_limits/" + std::to_string(row) + "/exempt",
+        [row, r](auto& p) { return row >= 0 && r < p.rateLimits.size() ? &p.rateLimits[r].exempt : nullptr; },
+        shown != nullptr ? "/rate_limits/" + JsonPointer::escape(shown->name) + "/exempt" : std::string());
     if (const RateLimit* limit = m_binder->current()) {
         m_name->setText(toQ(limit->name));
     }
@@ -143,7 +142,14 @@ void RateLimitDetailWidget::setLimit(int row)
 void RateLimitDetailWidget::refreshLimitMessage()
 {
     const RateLimit* limit = m_binder->current();
-    m_limitMessage->setMessage(limit != nullptr ? RateLimitTableModel::limitMessage(limit->limit) : QString());
+    QStringList lines;
+    if (limit != nullptr) {
+        for (const Error& e :
+             m_document->diagnosticsAt("/rate_limits/" + JsonPointer::escape(limit->name) + "/limit")) {
+            lines << toQ(e.message) + (e.hint.empty() ? QString() : QStringLiteral(" (") + toQ(e.hint) + u')');
+        }
+    }
+    m_limitMessage->setMessage(lines.join(u'\n'));
 }
 
 } // namespace pc

@@ -4,6 +4,7 @@
 #include "editors/EditorKit.h"
 #include "editors/RateLimitDetailWidget.h"
 #include "models/RateLimitTableModel.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -26,6 +27,7 @@ RateLimitsEditor::RateLimitsEditor(PolicyDocument* document, QWidget* parent) : 
     splitter->addWidget(m_table);
     splitter->addWidget(makeScrollPage(m_detail, splitter));
     layout->addWidget(splitter, 1);
+    layout->addWidget(new IssuesLabel(document, {"/rate_limits"}, this));
     connect(m_table, &TableEditor::currentRowChanged, m_detail, &RateLimitDetailWidget::setLimit);
     if (model->rowCount() > 0) {
         m_table->selectRow(0);

@@ -4,6 +4,7 @@
 #include "editors/EditorKit.h"
 #include "editors/RouteDetailWidget.h"
 #include "models/RouteTableModel.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QSplitter>
 #include <QTableView>
@@ -31,6 +32,7 @@ RoutesEditor::RoutesEditor(PolicyDocument* document, QWidget* parent) : QWidget(
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
+    layout->addWidget(new IssuesLabel(document, {"/routes"}, this));
     connect(m_table, &TableEditor::currentRowChanged, m_detail, &RouteDetailWidget::setRoute);
     if (model->rowCount() > 0) {
         m_table->selectRow(0);

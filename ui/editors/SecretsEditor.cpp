@@ -7,6 +7,7 @@
 #include "support/FileDialog.h"
 #include "support/MessageBox.h"
 #include "undo/ChangeValue.h"
+#include "widgets/IssuesLabel.h"
 #include "widgets/MessageLabel.h"
 
 #include <QDir>
@@ -41,6 +42,7 @@ SecretsEditor::SecretsEditor(PolicyDocument* document, Settings& settings, QWidg
     layout->addLayout(actions);
     m_message->setObjectName(QStringLiteral("secretMessageLabel"));
     layout->addWidget(m_message);
+    layout->addWidget(new IssuesLabel(document, {"/secrets"}, this));
 
     connect(m_table, &TableEditor::currentRowChanged, this, &SecretsEditor::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SecretsEditor::updateActions);

@@ -6,6 +6,7 @@
 #include "editors/JwtSettingsWidget.h"
 #include "editors/PasswordSettingsWidget.h"
 #include "editors/TokenDebuggerWidget.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -23,6 +24,7 @@ TokensEditor::TokensEditor(PolicyDocument* document, QWidget* parent) : QWidget(
     debugger->setObjectName(QStringLiteral("tokenDebuggerWidget"));
     m_tabs->addTab(debugger, tr("Token debugger"));
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(new IssuesLabel(document, {"/auth"}, this));
 }
 
 TokensEditor::~TokensEditor() = default;

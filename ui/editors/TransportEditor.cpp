@@ -3,6 +3,7 @@
 
 #include "editors/EditorKit.h"
 #include "policy/PolicyEnums.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -98,6 +99,7 @@ TransportEditor::TransportEditor(PolicyDocument* document, QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(makeScrollPage(content, this));
+    outer->addWidget(new IssuesLabel(document, {"/transport", "/limits"}, this));
 }
 
 TransportEditor::~TransportEditor() = default;

@@ -5,6 +5,7 @@
 #include "editors/FieldDetailWidget.h"
 #include "models/FieldTableModel.h"
 #include "models/SchemaListModel.h"
+#include "widgets/IssuesLabel.h"
 
 #include <QFormLayout>
 #include <QSplitter>
@@ -58,6 +59,7 @@ ValidationEditor::ValidationEditor(PolicyDocument* document, QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
+    layout->addWidget(new IssuesLabel(document, {"/schemas"}, this));
 
     connect(m_schemas, &TableEditor::currentRowChanged, this, &ValidationEditor::showSchema);
     connect(m_fields, &TableEditor::currentRowChanged, this,

@@ -2,12 +2,7 @@
 #include "models/CspDirectiveModel.h"
 
 #include "common/JsonPointer.h"
-#include "document/PolicyChange.h"
-#include "models/ModelRoles.h"
 #include "support/Text.h"
-
-#include <QApplication>
-#include <QStyle>
 
 namespace pc {
 
@@ -49,53 +44,17 @@ QStringList CspDirectiveModel::knownDirectives()
             QStringLiteral("upgrade-insecure-requests")};
 }
 
-QString CspDirectiveModel::rowMessage(int row) const
-{
-    const CspDirective* directive = item(row);
-    const auto& csp = document()->policy().headers.csp;
-    if (directive == nullptr || !csp) {
-        return {};
-    }
-    auto text = [](const Error& e) -> QString {
-        return toQ(e.message) + (e.hint.empty() ? QString() : QStringLiteral(" (") + toQ(e.hint) + u')');
-    };
-    // The builder locates its errors by directive name, which two rows may
-    // share: check this row's syntax on its own, and report a duplicate on
-    // every occurrence after the first.
-    QStringList messages;
-    const CspPolicy single{{*directive}, false};
-    for (const Error& e : single.validate("/headers/csp")) {
-        messages << text(e);
-    }
-    const bool later = std::any_of(csp->directives.begin(), csp->directives.begin() + row,
-                                   [directive](const CspDirective& d) { return d.name == directive->name; });
-    if (later) {
-        const std::string where = "/headers/csp/directives/" + JsonPointer::escape(directive->name);
-        for (const Error& e : csp->validate("/headers/csp")) {
-            if (e.code == "csp-duplicate-directive" && policypath::isWithin(e.pointer, where)) {
-                messages << text(e);
-                break;
-            }
-        }
-    }
-    return messages.join(u'\n');
-}
-
 QVariant CspDirectiveModel::data(const QModelIndex& index, int role) const
 {
     const CspDirective* directive = item(index.row());
     if (directive == nullptr) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         return index.column() == DirectiveColumn ? toQ(directive->name) : joinTokens(directive->sources);
-    }
-    if (role == MessageRole || role == Qt::ToolTipRole) {
-        const QString message = rowMessage(index.row());
-        return message.isEmpty() && role == Qt::ToolTipRole ? QVariant() : QVariant(message);
-    }
-    if (role == Qt::DecorationRole && index.column() == DirectiveColumn && !rowMessage(index.row()).isEmpty()) {
-        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     return {};
 }
@@ -129,6 +88,12 @@ QVariant CspDirectiveModel::headerData(int section, Qt::Orientation orientation,
         return {};
     }
     return section == DirectiveColumn ? tr("Directive") : tr("Sources");
+}
+
+std::string CspDirectiveModel::rowPointer(int row) const
+{
+    const CspDirective* directive = item(row);
+    return directive != nullptr ? "/headers/csp/directives/" + JsonPointer::escape(directive->name) : std::string();
 }
 
 CspDirective CspDirectiveModel::newItem(int) const

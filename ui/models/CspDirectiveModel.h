@@ -23,12 +23,11 @@ public:
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // The validation messages of one row, joined, "" when none.
-    [[nodiscard]] QString rowMessage(int row) const;
     // Directive names the builder offers (CSP Level 3 fetch, document and navigation directives).
     [[nodiscard]] static QStringList knownDirectives();
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] CspDirective newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("CSP directive"); }
 };

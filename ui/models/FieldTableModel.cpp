@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/FieldTableModel.h"
 
+#include "common/JsonPointer.h"
 #include "models/ModelRoles.h"
 #include "policy/PolicyEnums.h"
 #include "support/Text.h"
@@ -90,6 +91,9 @@ QVariant FieldTableModel::data(const QModelIndex& index, int role) const
     const Field* field = item(index.row());
     if (field == nullptr) {
         return {};
+    }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
     }
     const auto column = static_cast<Column>(index.column());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
@@ -185,6 +189,17 @@ QVariant FieldTableModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+std::string FieldTableModel::rowPointer(int row) const
+{
+    const Field* field = item(row);
+    const auto& schemas = document()->policy().schemas;
+    if (field == nullptr || m_schema < 0 || static_cast<size_t>(m_schema) >= schemas.size()) {
+        return {};
+    }
+    return "/schemas/" + JsonPointer::escape(schemas[static_cast<size_t>(m_schema)].name) + "/fields/" +
+           JsonPointer::escape(field->name);
 }
 
 Field FieldTableModel::newItem(int) const

@@ -30,6 +30,7 @@ public:
     [[nodiscard]] static QString constraintSummary(const Field& field);
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] Field newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("field"); }
 

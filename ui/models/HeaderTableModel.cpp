@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/HeaderTableModel.h"
 
+#include "common/JsonPointer.h"
 #include "support/Text.h"
 
 namespace pc {
@@ -19,7 +20,13 @@ int HeaderTableModel::columnCount(const QModelIndex& parent) const
 QVariant HeaderTableModel::data(const QModelIndex& index, int role) const
 {
     const HeaderField* header = item(index.row());
-    if (header == nullptr || (role != Qt::DisplayRole && role != Qt::EditRole)) {
+    if (header == nullptr) {
+        return {};
+    }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole) {
         return {};
     }
     return index.column() == NameColumn ? toQ(header->name) : toQ(header->value);
@@ -48,6 +55,12 @@ QVariant HeaderTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     return section == NameColumn ? tr("Header") : tr("Value");
+}
+
+std::string HeaderTableModel::rowPointer(int row) const
+{
+    const HeaderField* header = item(row);
+    return header != nullptr ? "/headers/set/" + JsonPointer::escape(header->name) : std::string();
 }
 
 HeaderField HeaderTableModel::newItem(int) const

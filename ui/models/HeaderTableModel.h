@@ -23,6 +23,7 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] HeaderField newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("header"); }
 };

@@ -58,6 +58,9 @@ QVariant JwtKeyTableModel::data(const QModelIndex& index, int role) const
     if (key == nullptr) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     const auto column = static_cast<Column>(index.column());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (column) {
@@ -127,6 +130,16 @@ QVariant JwtKeyTableModel::headerData(int section, Qt::Orientation orientation, 
         break;
     }
     return {};
+}
+
+std::string JwtKeyTableModel::rowPointer(int row) const
+{
+    // The writer puts a single key without a kid under "key".
+    const auto* keys = list();
+    if (keys != nullptr && keys->size() == 1 && keys->front().kid.empty()) {
+        return row == 0 ? "/auth/jwt/key" : std::string();
+    }
+    return "/auth/jwt/keys/" + std::to_string(row);
 }
 
 JwtKey JwtKeyTableModel::newItem(int) const

@@ -29,6 +29,7 @@ public:
     [[nodiscard]] static SecretSource makeSource(const QString& kind, const QString& reference);
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] JwtKey newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("JWT key"); }
 };

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/PermissionsFeatureModel.h"
 
-#include "models/ModelRoles.h"
+#include "common/JsonPointer.h"
 #include "support/Text.h"
-
-#include <QApplication>
-#include <QStyle>
 
 #include <array>
 
@@ -23,35 +20,17 @@ int PermissionsFeatureModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString PermissionsFeatureModel::rowMessage(int row) const
-{
-    const PermissionsFeature* feature = item(row);
-    if (feature == nullptr) {
-        return {};
-    }
-    QStringList messages;
-    const PermissionsPolicy single{{*feature}};
-    for (const Error& e : single.validate("/headers/permissions_policy")) {
-        messages << toQ(e.message) + (e.hint.empty() ? QString() : QStringLiteral(" (") + toQ(e.hint) + u')');
-    }
-    return messages.join(u'\n');
-}
-
 QVariant PermissionsFeatureModel::data(const QModelIndex& index, int role) const
 {
     const PermissionsFeature* feature = item(index.row());
     if (feature == nullptr) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         return index.column() == FeatureColumn ? toQ(feature->feature) : joinTokens(feature->allowlist);
-    }
-    if (role == MessageRole || role == Qt::ToolTipRole) {
-        const QString message = rowMessage(index.row());
-        return message.isEmpty() && role == Qt::ToolTipRole ? QVariant() : QVariant(message);
-    }
-    if (role == Qt::DecorationRole && index.column() == FeatureColumn && !rowMessage(index.row()).isEmpty()) {
-        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     return {};
 }
@@ -88,6 +67,12 @@ QVariant PermissionsFeatureModel::headerData(int section, Qt::Orientation orient
         return {};
     }
     return section == FeatureColumn ? tr("Feature") : tr("Allowlist (empty = nowhere)");
+}
+
+std::string PermissionsFeatureModel::rowPointer(int row) const
+{
+    const PermissionsFeature* feature = item(row);
+    return feature != nullptr ? "/headers/permissions_policy/" + JsonPointer::escape(feature->feature) : std::string();
 }
 
 PermissionsFeature PermissionsFeatureModel::newItem(int) const

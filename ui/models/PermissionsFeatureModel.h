@@ -23,9 +23,8 @@ public:
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    [[nodiscard]] QString rowMessage(int row) const;
-
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] PermissionsFeature newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("Permissions-Policy feature"); }
 };

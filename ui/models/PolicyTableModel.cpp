@@ -2,6 +2,11 @@
 #include "models/PolicyTableModel.h"
 
 #include "document/PolicyDocument.h"
+#include "models/ModelRoles.h"
+#include "support/Text.h"
+
+#include <QApplication>
+#include <QStyle>
 
 namespace pc {
 
@@ -10,6 +15,45 @@ PolicyTableModel::PolicyTableModel(PolicyDocument* document, QObject* parent)
 {
     connect(document, &PolicyDocument::aboutToChange, this, &PolicyTableModel::onAboutToChange);
     connect(document, &PolicyDocument::changed, this, &PolicyTableModel::onChanged);
+    connect(document, &PolicyDocument::diagnosticsChanged, this, [this] {
+        if (rowCount() > 0) {
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                               {Qt::DecorationRole, Qt::ToolTipRole, MessageRole});
+        }
+    });
+}
+
+std::string PolicyTableModel::rowPointer(int) const
+{
+    return {};
+}
+
+QString PolicyTableModel::rowDiagnostics(int row) const
+{
+    const std::string pointer = rowPointer(row);
+    if (pointer.empty()) {
+        return {};
+    }
+    QStringList lines;
+    for (const Error& e : m_document->diagnosticsAt(pointer)) {
+        lines << toQ(e.message) + (e.hint.empty() ? QString() : QStringLiteral(" (") + toQ(e.hint) + u')');
+    }
+    return lines.join(u'\n');
+}
+
+QVariant PolicyTableModel::diagnosticData(const QModelIndex& index, int role) const
+{
+    if (role != MessageRole && role != Qt::ToolTipRole && !(role == Qt::DecorationRole && index.column() == 0)) {
+        return {};
+    }
+    const QString message = rowDiagnostics(index.row());
+    if (message.isEmpty()) {
+        return {};
+    }
+    if (role == Qt::DecorationRole) {
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+    return message;
 }
 
 PolicyTableModel::~PolicyTableModel() = default;

@@ -38,6 +38,14 @@ public:
 
 protected:
     [[nodiscard]] virtual int itemCount() const = 0;
+    // Where a row lives in the policy file ("/rate_limits/per-client"), so that
+    // the document's diagnostics can be shown on it; "" for none.
+    [[nodiscard]] virtual std::string rowPointer(int row) const;
+    // The diagnostics of a row as MessageRole/ToolTipRole text and a warning
+    // icon (DecorationRole, first column); an invalid QVariant when the row
+    // has none or the role is another. Derived data() calls it first.
+    [[nodiscard]] QVariant diagnosticData(const QModelIndex& index, int role) const;
+    [[nodiscard]] QString rowDiagnostics(int row) const;
     // Points the model at another list (or the same list under a new owner) and resets it.
     void rebind(std::string listPath);
 

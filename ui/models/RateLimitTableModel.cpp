@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/RateLimitTableModel.h"
 
+#include "common/JsonPointer.h"
 #include "models/ModelRoles.h"
 #include "policy/PolicyEnums.h"
-#include "policy/RateLimitSpec.h"
 #include "support/Text.h"
 #include "undo/RenameEdits.h"
-
-#include <QApplication>
-#include <QStyle>
 
 namespace pc {
 
@@ -23,20 +20,14 @@ int RateLimitTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RateLimitTableModel::limitMessage(const std::string& limit)
-{
-    std::string problem;
-    if (RateLimitSpec::parse(limit, &problem)) {
-        return {};
-    }
-    return toQ(problem) + QStringLiteral(" (") + toQ(RateLimitSpec::grammarHint) + QStringLiteral(")");
-}
-
 QVariant RateLimitTableModel::data(const QModelIndex& index, int role) const
 {
     const RateLimit* limit = item(index.row());
     if (limit == nullptr) {
         return {};
+    }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
     }
     const auto column = static_cast<Column>(index.column());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
@@ -60,13 +51,6 @@ QVariant RateLimitTableModel::data(const QModelIndex& index, int role) const
         case ColumnCount:
             break;
         }
-    }
-    if (column == LimitColumn && (role == MessageRole || role == Qt::ToolTipRole || role == Qt::DecorationRole)) {
-        const QString message = limitMessage(limit->limit);
-        if (role == Qt::DecorationRole) {
-            return message.isEmpty() ? QVariant() : QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        }
-        return message.isEmpty() && role == Qt::ToolTipRole ? QVariant() : QVariant(message);
     }
     if (role == ChoicesRole) {
         switch (column) {
@@ -173,6 +157,12 @@ QVariant RateLimitTableModel::headerData(int section, Qt::Orientation orientatio
         break;
     }
     return {};
+}
+
+std::string RateLimitTableModel::rowPointer(int row) const
+{
+    const RateLimit* limit = item(row);
+    return limit != nullptr ? "/rate_limits/" + JsonPointer::escape(limit->name) : std::string();
 }
 
 RateLimit RateLimitTableModel::newItem(int) const

@@ -32,10 +32,8 @@ public:
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // The grammar problem of a limit string, "" when it parses.
-    [[nodiscard]] static QString limitMessage(const std::string& limit);
-
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] RateLimit newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("rate limit"); }
 };

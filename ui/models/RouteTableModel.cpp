@@ -23,6 +23,9 @@ QVariant RouteTableModel::data(const QModelIndex& index, int role) const
     if (route == nullptr) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (static_cast<Column>(index.column())) {
         case IdColumn:
@@ -134,6 +137,11 @@ QVariant RouteTableModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+std::string RouteTableModel::rowPointer(int row) const
+{
+    return "/routes/" + std::to_string(row);
 }
 
 Route RouteTableModel::newItem(int) const

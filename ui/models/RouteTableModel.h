@@ -32,6 +32,7 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] Route newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("route"); }
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/SchemaListModel.h"
 
+#include "common/JsonPointer.h"
 #include "models/ModelRoles.h"
 #include "policy/PolicyEnums.h"
 #include "support/Text.h"
@@ -23,6 +24,9 @@ QVariant SchemaListModel::data(const QModelIndex& index, int role) const
     const Schema* schema = item(index.row());
     if (schema == nullptr) {
         return {};
+    }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
     }
     const auto column = static_cast<Column>(index.column());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
@@ -112,6 +116,12 @@ QVariant SchemaListModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+std::string SchemaListModel::rowPointer(int row) const
+{
+    const Schema* schema = item(row);
+    return schema != nullptr ? "/schemas/" + JsonPointer::escape(schema->name) : std::string();
 }
 
 Schema SchemaListModel::newItem(int) const

@@ -55,6 +55,9 @@ QVariant SecretTableModel::data(const QModelIndex& index, int role) const
     if (secret == nullptr) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     const auto column = static_cast<Column>(index.column());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (column) {
@@ -180,6 +183,11 @@ QVariant SecretTableModel::headerData(int section, Qt::Orientation orientation, 
         break;
     }
     return {};
+}
+
+std::string SecretTableModel::rowPointer(int row) const
+{
+    return "/secrets/" + std::to_string(row);
 }
 
 SecretRef SecretTableModel::newItem(int) const

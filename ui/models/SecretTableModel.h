@@ -41,6 +41,7 @@ public:
     [[nodiscard]] QString status(const SecretRef& secret) const;
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] SecretRef newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("secret"); }
 

@@ -30,6 +30,9 @@ QVariant StringListModel::data(const QModelIndex& index, int role) const
     if (value == nullptr || index.column() != 0) {
         return {};
     }
+    if (QVariant diagnostic = diagnosticData(index, role); diagnostic.isValid()) {
+        return diagnostic;
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -69,6 +72,11 @@ QVariant StringListModel::headerData(int section, Qt::Orientation orientation, i
         return m_title;
     }
     return {};
+}
+
+std::string StringListModel::rowPointer(int row) const
+{
+    return policypath::join(m_filePointer, row);
 }
 
 std::string StringListModel::newItem(int) const

@@ -22,7 +22,13 @@ public:
     StringListModel(PolicyDocument* document, QString noun, QObject* parent = nullptr);
 
     // `access`: a generic lambda giving a pointer to the list (nullptr when absent).
-    template <class Access> void setSource(std::string path, Access access) { setList(std::move(path), access); }
+    // `filePointer` is where the list lives in the policy file when that differs
+    // from `path` (lists inside named objects); rows are filePointer/<index>.
+    template <class Access> void setSource(std::string path, Access access, std::string filePointer = {})
+    {
+        m_filePointer = filePointer.empty() ? path : std::move(filePointer);
+        setList(std::move(path), access);
+    }
     void setChecker(Checker checker) { m_checker = std::move(checker); }
     void setHeaderTitle(const QString& title) { m_title = title; }
 
@@ -36,11 +42,13 @@ public:
     [[nodiscard]] QString messageFor(const std::string& value) const;
 
 protected:
+    [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] std::string newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return m_noun; }
 
 private:
     QString m_noun;
+    std::string m_filePointer;
     QString m_title;
     Checker m_checker;
 };

@@ -2,6 +2,7 @@
 #include "shell/MainWindow.h"
 
 #include "document/Autosaver.h"
+#include "document/PolicyChecker.h"
 #include "document/PolicyDocument.h"
 #include "document/PolicyStore.h"
 #include "editors/CorsEditor.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(const PolicyStore& store, Settings& settings, RecoverySto
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     resize(1280, 820);
+    new PolicyChecker(m_document, store, this);
     createEditors();
     createActions();
     createMenus();
@@ -55,7 +57,7 @@ MainWindow::MainWindow(const PolicyStore& store, Settings& settings, RecoverySto
     connect(m_document, &PolicyDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PolicyDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PolicyDocument::filePathChanged, this, &MainWindow::updateActions);
-    connect(m_document, &PolicyDocument::changed, this, &MainWindow::updateProblems);
+    connect(m_document, &PolicyDocument::diagnosticsChanged, this, &MainWindow::updateProblems);
     connect(m_controller, &DocumentController::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_controller, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
@@ -355,7 +357,7 @@ void MainWindow::updateActions()
 
 void MainWindow::updateProblems()
 {
-    const int count = m_overview->issueCount();
+    const auto count = static_cast<int>(m_document->diagnostics().size());
     m_problemsLabel->setText(count == 0   ? tr("No problems")
                              : count == 1 ? tr("1 problem")
                                           : tr("%1 problems").arg(count));

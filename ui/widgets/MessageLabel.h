@@ -9,7 +9,7 @@
 
 namespace pc {
 
-class MessageLabel final : public QLabel {
+class MessageLabel : public QLabel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MessageLabel)
 
