@@ -9,6 +9,7 @@
 #include "editors/HeadersEditor.h"
 #include "editors/RateLimitsEditor.h"
 #include "editors/RoutesEditor.h"
+#include "editors/SchemaTryItWidget.h"
 #include "editors/TokensEditor.h"
 #include "editors/ValidationEditor.h"
 #include "models/PolicyTableModel.h"
@@ -73,6 +74,66 @@ private Q_SLOTS:
         auto* name = editor.findChild<QLineEdit*>(QStringLiteral("fieldNameLineEdit"));
         QVERIFY(name->isEnabled());
         QCOMPARE(name->text(), QStringLiteral("username"));
+    }
+
+    void tryItChecksBodiesAndValuesLive()
+    {
+        pc::ValidationEditor editor(m_doc.get());
+        pc::SchemaTryItWidget* tryIt = editor.tryIt();
+        tryIt->setMode(pc::SchemaTryItWidget::Mode::Body);
+        tryIt->setInput(QStringLiteral(R"({"username": "ab", "email": "ab@example.com"})"));
+        QVERIFY(!tryIt->lastInputValid());
+        const QString result = tryIt->resultText();
+        QVERIFY2(result.startsWith(QStringLiteral("1 validation error for UserInput\nbody.username\n  String should "
+                                                  "have at least 3 characters [type=string_too_short")),
+                 qPrintable(result));
+        QVERIFY(result.contains(QStringLiteral("422 Unprocessable Entity")));
+
+        tryIt->setInput(QStringLiteral(R"({"username": "alice", "email": "alice@example.com"})"));
+        QVERIFY(tryIt->lastInputValid());
+
+        // A stricter schema shows at once.
+        auto* minLength = editor.findChild<QLineEdit*>(QStringLiteral("fieldMinLengthLineEdit"));
+        minLength->setText(QStringLiteral("6"));
+        QVERIFY(!tryIt->lastInputValid());
+
+        editor.fieldTable()->selectRow(0);
+        tryIt->setMode(pc::SchemaTryItWidget::Mode::FieldText);
+        tryIt->setInput(QStringLiteral("bob; DROP TABLE users"));
+        QVERIFY(!tryIt->lastInputValid());
+        tryIt->setInput(QStringLiteral("robert_t"));
+        QVERIFY2(tryIt->lastInputValid(), qPrintable(tryIt->resultText()));
+    }
+
+    void patternsAreFlagged_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("severity");
+        QTest::newRow("allow-list with a length cap") << QStringLiteral("^[a-zA-Z0-9_]+") << -1;
+        QTest::newRow("$ before a final newline in python-re and PCRE2")
+            << QStringLiteral("^[a-zA-Z0-9_]+$") << static_cast<int>(pc::Severity::Warning);
+        QTest::newRow("nested quantifier backtracks")
+            << QStringLiteral("^(a+)+$") << static_cast<int>(pc::Severity::Warning);
+        QTest::newRow("look-ahead RE2 refuses")
+            << QStringLiteral("^(?=.*[0-9]).+$") << static_cast<int>(pc::Severity::Error);
+    }
+    void patternsAreFlagged()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(int, severity);
+        pc::ValidationEditor editor(m_doc.get());
+        auto* edit = editor.findChild<QLineEdit*>(QStringLiteral("fieldPatternLineEdit"));
+        auto* flags = editor.findChild<pc::MessageLabel*>(QStringLiteral("patternFlagsLabel"));
+        edit->setText(pattern);
+        QCOMPARE(m_doc->policy().schemas[0].fields[0].pattern, pattern.toStdString());
+        if (severity < 0) {
+            // At most portability notes, no risk.
+            QVERIFY2(flags->message().isEmpty() || flags->severity() == pc::Severity::Info,
+                     qPrintable(flags->message()));
+        } else {
+            QVERIFY(!flags->message().isEmpty());
+            QCOMPARE(static_cast<int>(flags->severity()), severity);
+        }
     }
 
     void routeDetailFollowsTheSelectedRoute()

@@ -3,6 +3,7 @@
 
 #include "common/JsonPointer.h"
 #include "editors/EditorKit.h"
+#include "engine/PatternLint.h"
 #include "policy/PolicyEnums.h"
 
 #include <QFormLayout>
@@ -112,6 +113,13 @@ QGroupBox* FieldDetailWidget::buildString()
     pattern->setPlaceholderText(QStringLiteral("^[a-zA-Z0-9_]+$"));
     m_binder->text(pattern, "pattern", &Field::pattern);
     form->addRow(makeFieldLabel(tr("Pattern"), "/schemas/*/fields/*/pattern", m_string), pattern);
+    m_patternFlags = new MessageLabel(m_string);
+    m_patternFlags->setObjectName(QStringLiteral("patternFlagsLabel"));
+    m_patternFlags->setToolTip(tr("RE2, which Portcullis runs, never backtracks. Exports hand the pattern to other "
+                                  "engines: Python re (Pydantic's python-re mode), PCRE2 (nginx, HAProxy) and "
+                                  "ECMAScript (Express) backtrack, so nested or overlapping quantifiers can take "
+                                  "exponential time on crafted input (ReDoS)."));
+    form->addRow(QString(), m_patternFlags);
     auto* format = new QComboBox(m_string);
     format->setObjectName(QStringLiteral("fieldFormatComboBox"));
     m_binder->choice<StringFormat>(format, "format", &Field::format);
@@ -287,6 +295,31 @@ void FieldDetailWidget::setField(int schema, int field)
     refreshGroups();
 }
 
+void FieldDetailWidget::refreshPatternFlags()
+{
+    const Field* field = m_binder->current();
+    if (field == nullptr || field->pattern.empty()) {
+        m_patternFlags->clearMessage();
+        return;
+    }
+    QStringList lines;
+    Severity worst = Severity::Info;
+    for (const PatternFinding& finding : PatternLint::lintField(*field)) {
+        QStringList engines;
+        for (const std::string& engine : finding.engines) {
+            engines << toQ(engine);
+        }
+        lines << toQ(finding.message) +
+                     (engines.isEmpty() ? QString() : tr(" (affects %1)").arg(engines.join(QStringLiteral(", "))));
+        if (finding.severity == PatternFinding::Severity::Error) {
+            worst = Severity::Error;
+        } else if (finding.severity == PatternFinding::Severity::Warning && worst != Severity::Error) {
+            worst = Severity::Warning;
+        }
+    }
+    m_patternFlags->setMessage(lines.join(u'\n'), worst);
+}
+
 void FieldDetailWidget::refreshGroups()
 {
     const Field* field = m_binder->current();
@@ -297,6 +330,7 @@ void FieldDetailWidget::refreshGroups()
     m_enum->setVisible(type == FieldType::Enum);
     m_array->setVisible(type == FieldType::Array);
     m_object->setVisible(type == FieldType::Object);
+    refreshPatternFlags();
 }
 
 } // namespace pc

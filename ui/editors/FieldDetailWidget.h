@@ -37,6 +37,7 @@ private:
     QGroupBox* buildObject();
     void refreshGroups();
     void refreshSchemaChoices();
+    void refreshPatternFlags();
 
     PolicyDocument* m_document;
     std::unique_ptr<FormBinder<Field>> m_binder;
@@ -47,6 +48,7 @@ private:
     QGroupBox* m_object = nullptr;
     QComboBox* m_objectSchema = nullptr;
     StringListModel* m_denyModel = nullptr;
+    MessageLabel* m_patternFlags = nullptr;
 };
 
 } // namespace pc

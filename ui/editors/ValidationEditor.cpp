@@ -3,6 +3,7 @@
 
 #include "editors/EditorKit.h"
 #include "editors/FieldDetailWidget.h"
+#include "editors/SchemaTryItWidget.h"
 #include "models/FieldTableModel.h"
 #include "models/SchemaListModel.h"
 #include "widgets/IssuesLabel.h"
@@ -42,17 +43,21 @@ ValidationEditor::ValidationEditor(PolicyDocument* document, QWidget* parent)
     schemaForm->addRow(makeFieldLabel(tr("Description"), "/schemas/*/description", left), description);
     leftLayout->addLayout(schemaForm);
 
-    auto* right = new QWidget(splitter);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* right = new QSplitter(Qt::Vertical, splitter);
     m_fieldModel = new FieldTableModel(document, this);
     m_fields = new TableEditor(m_fieldModel, TableEditor::Options{false, true, {}}, right);
     m_fields->setObjectName(QStringLiteral("fieldTableWidget"));
     m_fields->setToolTip(tr("Fields are validated in this order, and errors are reported in it, as in Pydantic."));
-    rightLayout->addWidget(m_fields, 2);
     m_detail = new FieldDetailWidget(document, right);
     m_detail->setObjectName(QStringLiteral("fieldDetailWidget"));
-    rightLayout->addWidget(makeScrollPage(m_detail, right), 3);
+    m_tryIt = new SchemaTryItWidget(document, right);
+    m_tryIt->setObjectName(QStringLiteral("schemaTryItWidget"));
+    right->addWidget(m_fields);
+    right->addWidget(makeScrollPage(m_detail, right));
+    right->addWidget(m_tryIt);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 4);
+    right->setStretchFactor(2, 2);
 
     splitter->addWidget(left);
     splitter->addWidget(right);
@@ -62,8 +67,10 @@ ValidationEditor::ValidationEditor(PolicyDocument* document, QWidget* parent)
     layout->addWidget(new IssuesLabel(document, {"/schemas"}, this));
 
     connect(m_schemas, &TableEditor::currentRowChanged, this, &ValidationEditor::showSchema);
-    connect(m_fields, &TableEditor::currentRowChanged, this,
-            [this](int row) { m_detail->setField(m_fieldModel->schemaIndex(), row); });
+    connect(m_fields, &TableEditor::currentRowChanged, this, [this](int row) {
+        m_detail->setField(m_fieldModel->schemaIndex(), row);
+        m_tryIt->setTarget(m_fieldModel->schemaIndex(), row);
+    });
     if (schemaModel->rowCount() > 0) {
         m_schemas->selectRow(0);
     } else {
@@ -101,6 +108,7 @@ void ValidationEditor::showSchema(int row)
         m_fields->selectRow(0);
     }
     m_detail->setField(row, m_fields->currentRow());
+    m_tryIt->setTarget(row, m_fields->currentRow());
 }
 
 } // namespace pc

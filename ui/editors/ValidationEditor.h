@@ -13,6 +13,7 @@ namespace pc {
 
 class FieldDetailWidget;
 class FieldTableModel;
+class SchemaTryItWidget;
 class TableEditor;
 
 class ValidationEditor final : public QWidget {
@@ -25,6 +26,7 @@ public:
 
     [[nodiscard]] TableEditor* schemaTable() const { return m_schemas; }
     [[nodiscard]] TableEditor* fieldTable() const { return m_fields; }
+    [[nodiscard]] SchemaTryItWidget* tryIt() const { return m_tryIt; }
 
 private:
     void showSchema(int row);
@@ -34,6 +36,7 @@ private:
     TableEditor* m_fields;
     FieldTableModel* m_fieldModel;
     FieldDetailWidget* m_detail;
+    SchemaTryItWidget* m_tryIt;
 };
 
 } // namespace pc
