@@ -114,8 +114,9 @@ RateLimitDetailWidget::RateLimitDetailWidget(PolicyDocument* document, QWidget* 
     exempt->setMaximumHeight(140);
     right->addRow(makeFieldLabel(tr("Exempt"), "/rate_limits/*/exempt", this), exempt);
 
-    grid->addLayout(left, 0, 0);
-    grid->addLayout(right, 0, 1);
+    grid->addLayout(left, 0, 0, Qt::AlignTop);
+    grid->addLayout(right, 0, 1, Qt::AlignTop);
+    grid->setRowStretch(1, 1);
 
     connect(document, &PolicyDocument::diagnosticsChanged, this, &RateLimitDetailWidget::refreshLimitMessage);
     setLimit(-1);

@@ -130,6 +130,7 @@ RouteDetailWidget::RouteDetailWidget(PolicyDocument* document, QWidget* parent)
     m_binder->text(upstream, "upstream", &Route::upstream);
     responseForm->addRow(makeFieldLabel(tr("Upstream"), "/routes/*/upstream", response), upstream);
     grid->addWidget(response, 1, 0, 1, 2);
+    grid->setRowStretch(2, 1);
 
     connect(document, &PolicyDocument::changed, this, [this](const PolicyChange& change) {
         if (change.kind == PolicyChange::Kind::Reset || policypath::related(change.path, "/schemas") ||
