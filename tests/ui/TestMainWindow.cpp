@@ -245,6 +245,21 @@ private Q_SLOTS:
         QVERIFY(!m_window->controller()->offerRecovery());
     }
 
+    void everySettingExplainsItself()
+    {
+        QVERIFY(m_window->controller()->open(path("api.json")));
+        int bound = 0;
+        for (QWidget* widget : m_window->findChildren<QWidget*>()) {
+            const QVariant where = widget->property("policyPath");
+            if (!where.isValid()) {
+                continue;
+            }
+            ++bound;
+            QVERIFY2(!widget->toolTip().isEmpty(), qPrintable(where.toString()));
+        }
+        QVERIFY2(bound >= 120, qPrintable(QString::number(bound)));
+    }
+
     void rendersEverySectionToPng()
     {
         QVERIFY(m_window->controller()->open(path("api.json")));

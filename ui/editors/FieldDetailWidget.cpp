@@ -79,6 +79,19 @@ QGroupBox* FieldDetailWidget::buildGeneral()
     nullable->setObjectName(QStringLiteral("fieldNullableCheckBox"));
     m_binder->flag(nullable, "nullable", &Field::nullable);
     form->addRow(nullable);
+    auto* strict = new QComboBox(group);
+    strict->setObjectName(QStringLiteral("fieldStrictComboBox"));
+    strict->addItem(tr("as the schema"), 0);
+    strict->addItem(tr("strict"), 1);
+    strict->addItem(tr("lax"), 2);
+    m_binder->custom(strict, "strict", &Field::strict,
+                     [strict](const std::optional<bool>& v) { strict->setCurrentIndex(!v ? 0 : (*v ? 1 : 2)); });
+    connect(strict, &QComboBox::activated, this, [this, strict](int index) {
+        const std::optional<bool> value = index == 0 ? std::nullopt : std::optional<bool>(index == 1);
+        m_binder->apply<std::optional<bool>>("strict", &Field::strict, value);
+        m_document->closeMergeSession();
+    });
+    form->addRow(makeFieldLabel(tr("Strictness"), "/schemas/*/fields/*/strict", group), strict);
     auto* defaultValue = new QLineEdit(group);
     defaultValue->setObjectName(QStringLiteral("fieldDefaultLineEdit"));
     defaultValue->setPlaceholderText(tr("no default (JSON)"));

@@ -70,6 +70,26 @@ JwtSettingsWidget::JwtSettingsWidget(PolicyDocument* document, QWidget* parent)
     typ->setPlaceholderText(tr("not checked"));
     m_jwt->text(typ, "typ", &JwtSettings::typ);
     claims->addRow(makeFieldLabel(tr("Expected typ"), "/auth/jwt/typ", m_body), typ);
+    auto* extra = new QLineEdit(m_body);
+    extra->setObjectName(QStringLiteral("jwtClaimsLineEdit"));
+    extra->setPlaceholderText(QStringLiteral("{\"scope\": \"read\"}"));
+    auto* extraMessage = new MessageLabel(m_body);
+    m_jwt->parsed(
+        extra, extraMessage, "claims", &JwtSettings::claims,
+        [](const QString& t, QString& problem) -> std::optional<nlohmann::json> {
+            if (t.trimmed().isEmpty()) {
+                return nlohmann::json::object();
+            }
+            nlohmann::json j = nlohmann::json::parse(toStd(t), nullptr, false);
+            if (!j.is_object()) {
+                problem = tr("Write a JSON object, for example {\"scope\": \"read\"}.");
+                return std::nullopt;
+            }
+            return j;
+        },
+        [](const nlohmann::json& j) { return j.empty() ? QString() : toQ(j.dump()); });
+    claims->addRow(makeFieldLabel(tr("Extra claims"), "/auth/jwt/claims", m_body), extra);
+    claims->addRow(QString(), extraMessage);
     grid->addLayout(claims, 2, 0, 1, 2);
 
     auto* times = new QFormLayout;

@@ -98,6 +98,17 @@ QWidget* PasswordSettingsWidget::buildBcrypt()
     m_passwords->choice<LongPasswordPolicy>(longPasswords, "bcrypt_long_passwords",
                                             &PasswordPolicy::bcryptLongPasswords);
     form->addRow(makeFieldLabel(tr("Over 72 bytes"), "/auth/passwords/bcrypt_long_passwords", page), longPasswords);
+    for (const auto& [key, label, member] :
+         {std::tuple{"bcrypt_min_rounds", tr("Minimum cost"), &PasswordPolicy::bcryptMinRounds},
+          std::tuple{"bcrypt_max_rounds", tr("Maximum cost"), &PasswordPolicy::bcryptMaxRounds}}) {
+        auto* edit = new QLineEdit(page);
+        edit->setObjectName(QString::fromLatin1(key) + QStringLiteral("LineEdit"));
+        edit->setPlaceholderText(tr("none"));
+        auto* message = new MessageLabel(page);
+        m_passwords->optionalCount(edit, message, key, member);
+        form->addRow(makeFieldLabel(label, "/auth/passwords/" + std::string(key), page), edit);
+        form->addRow(QString(), message);
+    }
     return page;
 }
 

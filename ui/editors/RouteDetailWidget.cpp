@@ -2,6 +2,7 @@
 #include "editors/RouteDetailWidget.h"
 
 #include "editors/EditorKit.h"
+#include "models/HeaderTableModel.h"
 #include "policy/PolicyEnums.h"
 
 #include <QFormLayout>
@@ -124,6 +125,13 @@ RouteDetailWidget::RouteDetailWidget(PolicyDocument* document, QWidget* parent)
         body, bodyMessage, "mock/body", [](auto& r) -> auto& { return r.mock.body; });
     responseForm->addRow(makeFieldLabel(tr("Mock body"), "/routes/*/mock/body", response), body);
     responseForm->addRow(QString(), bodyMessage);
+    m_mockHeaders = new HeaderTableModel(document, this);
+    auto* mockHeaders = new TableEditor(m_mockHeaders, TableEditor::Options{false, true, {}}, response);
+    mockHeaders->setObjectName(QStringLiteral("routeMockHeaderTableWidget"));
+    mockHeaders->setProperty("policyPath", QStringLiteral("/routes/*/mock/headers"));
+    mockHeaders->setToolTip(SettingHelp::tooltip("/routes/*/mock/headers"));
+    mockHeaders->setMaximumHeight(130);
+    responseForm->addRow(makeFieldLabel(tr("Mock headers"), "/routes/*/mock/headers", response), mockHeaders);
     auto* upstream = new QLineEdit(response);
     upstream->setObjectName(QStringLiteral("routeUpstreamLineEdit"));
     upstream->setPlaceholderText(tr("transport's upstream"));
@@ -147,6 +155,11 @@ RouteDetailWidget::~RouteDetailWidget() = default;
 void RouteDetailWidget::setRoute(int row)
 {
     m_binder->setRow(row);
+    const auto r = static_cast<size_t>(row);
+    m_mockHeaders->setSource(
+        "/routes/" + std::to_string(row) + "/mock/headers",
+        [row, r](auto& p) { return row >= 0 && r < p.routes.size() ? &p.routes[r].mock.headers : nullptr; },
+        row >= 0 ? "/routes/" + std::to_string(row) + "/mock/headers" : std::string());
     setEnabled(m_binder->current() != nullptr);
 }
 

@@ -13,6 +13,10 @@
 class QComboBox;
 
 namespace pc {
+class HeaderTableModel;
+}
+
+namespace pc {
 
 class RouteDetailWidget final : public QWidget {
     Q_OBJECT
@@ -32,6 +36,7 @@ private:
     PolicyDocument* m_document;
     std::unique_ptr<FormBinder<Route>> m_binder;
     TokenChecklist* m_rateLimits = nullptr;
+    HeaderTableModel* m_mockHeaders = nullptr;
     std::vector<QComboBox*> m_schemaCombos;
 };
 

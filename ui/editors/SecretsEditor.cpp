@@ -21,7 +21,14 @@ namespace pc {
 SecretsEditor::SecretsEditor(PolicyDocument* document, Settings& settings, QWidget* parent)
     : QWidget(parent), m_document(document), m_settings(settings), m_model(new SecretTableModel(document, this)),
       m_table(new TableEditor(m_model, TableEditor::Options{false, true, {}}, this)),
-      m_generate(new QPushButton(tr("Generate into .env…"), this)), m_message(new MessageLabel(this))
+      m_generate(new QPushButton(tr("Generate into .env…"), this)), m_message(new MessageLabel(this)),
+      m_binder(std::make_unique<FormBinder<SecretRef>>(
+          document, this, [](Locus at) { return "/secrets/" + std::to_string(at.row); },
+          [](auto& p, Locus at) {
+              return at.row >= 0 && static_cast<size_t>(at.row) < p.secrets.size()
+                         ? &p.secrets[static_cast<size_t>(at.row)]
+                         : nullptr;
+          }))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(makeHelpLabel(tr("A policy names where each secret lives — an environment variable, a dotenv "
@@ -31,6 +38,14 @@ SecretsEditor::SecretsEditor(PolicyDocument* document, Settings& settings, QWidg
                                     this));
     m_table->setObjectName(QStringLiteral("secretTableWidget"));
     layout->addWidget(m_table, 1);
+    auto* description = new QLineEdit(this);
+    description->setObjectName(QStringLiteral("secretDescriptionLineEdit"));
+    description->setPlaceholderText(tr("Where it comes from, who rotates it"));
+    m_binder->text(description, "description", &SecretRef::description);
+    auto* descriptionRow = new QHBoxLayout;
+    descriptionRow->addWidget(makeFieldLabel(tr("Description"), "/secrets/*/description", this));
+    descriptionRow->addWidget(description, 1);
+    layout->addLayout(descriptionRow);
     auto* actions = new QHBoxLayout;
     m_generate->setObjectName(QStringLiteral("generateSecretButton"));
     m_generate->setToolTip(tr("Write a random value from the operating system's CSPRNG (at least 256 bits, "
@@ -45,9 +60,11 @@ SecretsEditor::SecretsEditor(PolicyDocument* document, Settings& settings, QWidg
     layout->addWidget(new IssuesLabel(document, {"/secrets"}, this));
 
     connect(m_table, &TableEditor::currentRowChanged, this, &SecretsEditor::updateActions);
+    connect(m_table, &TableEditor::currentRowChanged, this, [this](int row) { m_binder->setRow(row); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SecretsEditor::updateActions);
     connect(document, &PolicyDocument::filePathChanged, this, [this] { m_model->setBaseDirectory(baseDirectory()); });
     m_model->setBaseDirectory(baseDirectory());
+    m_binder->setRow(m_table->currentRow());
     if (m_model->rowCount() > 0) {
         m_table->selectRow(0);
     }

@@ -4,14 +4,16 @@
 // file with mode 0600, shown to nobody.
 #pragma once
 
+#include "widgets/FormBinder.h"
+
 #include <QWidget>
+
+#include <memory>
 
 class QPushButton;
 
 namespace pc {
 
-class MessageLabel;
-class PolicyDocument;
 class SecretTableModel;
 class Settings;
 class TableEditor;
@@ -41,6 +43,7 @@ private:
     TableEditor* m_table;
     QPushButton* m_generate;
     MessageLabel* m_message;
+    std::unique_ptr<FormBinder<SecretRef>> m_binder;
 };
 
 } // namespace pc

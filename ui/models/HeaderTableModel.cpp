@@ -60,7 +60,8 @@ QVariant HeaderTableModel::headerData(int section, Qt::Orientation orientation, 
 std::string HeaderTableModel::rowPointer(int row) const
 {
     const HeaderField* header = item(row);
-    return header != nullptr ? "/headers/set/" + JsonPointer::escape(header->name) : std::string();
+    return header != nullptr && !m_filePointer.empty() ? m_filePointer + "/" + JsonPointer::escape(header->name)
+                                                       : std::string();
 }
 
 HeaderField HeaderTableModel::newItem(int) const

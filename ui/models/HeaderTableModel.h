@@ -14,7 +14,15 @@ class HeaderTableModel final : public PolicyListModel<HeaderField> {
 public:
     enum Column { NameColumn, ValueColumn, ColumnCount };
 
+    // Shows HeaderPolicy::set until setSource() points it at another header list.
     explicit HeaderTableModel(PolicyDocument* document, QObject* parent = nullptr);
+
+    // `filePointer`: where the list lives in the file ("" for none: no diagnostics).
+    template <class Access> void setSource(std::string path, Access access, std::string filePointer)
+    {
+        m_filePointer = std::move(filePointer);
+        setList(std::move(path), access);
+    }
 
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -26,6 +34,9 @@ protected:
     [[nodiscard]] std::string rowPointer(int row) const override;
     [[nodiscard]] HeaderField newItem(int row) const override;
     [[nodiscard]] QString itemNoun() const override { return tr("header"); }
+
+private:
+    std::string m_filePointer = "/headers/set";
 };
 
 } // namespace pc

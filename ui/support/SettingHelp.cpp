@@ -70,6 +70,8 @@ constexpr auto kEntries = std::to_array<Entry>({
      QT_TRANSLATE_NOOP("SettingHelp", "The status code of the mock response (RFC 9110 §15).")},
     {"/routes/*/mock/body", QT_TRANSLATE_NOOP("SettingHelp", "Mock body"),
      QT_TRANSLATE_NOOP("SettingHelp", "The JSON body of the mock response (RFC 8259); empty for no body.")},
+    {"/routes/*/mock/headers", QT_TRANSLATE_NOOP("SettingHelp", "Mock headers"),
+     QT_TRANSLATE_NOOP("SettingHelp", "Headers of the mock response, before the security headers are applied.")},
     {"/routes/*/upstream", QT_TRANSLATE_NOOP("SettingHelp", "Upstream"),
      QT_TRANSLATE_NOOP("SettingHelp", "The upstream base URL for this route, overriding Transport's upstream.")},
 
@@ -95,6 +97,9 @@ constexpr auto kEntries = std::to_array<Entry>({
      QT_TRANSLATE_NOOP("SettingHelp", "A missing required field is reported as missing: \"Field required\".")},
     {"/schemas/*/fields/*/nullable", QT_TRANSLATE_NOOP("SettingHelp", "Nullable"),
      QT_TRANSLATE_NOOP("SettingHelp", "Accept JSON null as a value (Optional[...] in Pydantic).")},
+    {"/schemas/*/fields/*/strict", QT_TRANSLATE_NOOP("SettingHelp", "Strictness"),
+     QT_TRANSLATE_NOOP("SettingHelp", "Overrides the schema's mode for this field: strict refuses coercion (\"5\" is "
+                                      "not an integer), lax coerces as Pydantic does by default.")},
     {"/schemas/*/fields/*/default", QT_TRANSLATE_NOOP("SettingHelp", "Default"),
      QT_TRANSLATE_NOOP("SettingHelp", "The JSON value used when the field is absent; a field with a default is not "
                                       "required.")},
@@ -275,6 +280,9 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"/auth/jwt/typ", QT_TRANSLATE_NOOP("SettingHelp", "Expected typ"),
      QT_TRANSLATE_NOOP("SettingHelp", "Explicit typing (RFC 8725 §3.11): the typ header tokens must carry, e.g. "
                                       "at+jwt (RFC 9068). Empty: not checked.")},
+    {"/auth/jwt/claims", QT_TRANSLATE_NOOP("SettingHelp", "Extra claims"),
+     QT_TRANSLATE_NOOP("SettingHelp", "Claims put in every issued token, as a JSON object; they cannot replace the "
+                                      "registered claims (iss, sub, aud, exp, nbf, iat, jti).")},
     {"/auth/jwt/max_token_bytes", QT_TRANSLATE_NOOP("SettingHelp", "Maximum token size"),
      QT_TRANSLATE_NOOP("SettingHelp", "Longer tokens are refused before any decoding.")},
     {"/auth/passwords", QT_TRANSLATE_NOOP("SettingHelp", "Password hashing"),
@@ -286,6 +294,11 @@ constexpr auto kEntries = std::to_array<Entry>({
                                       "(passlib's deprecated schemes).")},
     {"/auth/passwords/bcrypt_rounds", QT_TRANSLATE_NOOP("SettingHelp", "bcrypt cost"),
      QT_TRANSLATE_NOOP("SettingHelp", "log2 of the rounds; OWASP asks for at least 10, the tutorial uses 12.")},
+    {"/auth/passwords/bcrypt_min_rounds", QT_TRANSLATE_NOOP("SettingHelp", "bcrypt minimum cost"),
+     QT_TRANSLATE_NOOP("SettingHelp", "Hashes with a lower cost still verify but need an update (passlib "
+                                      "min_rounds).")},
+    {"/auth/passwords/bcrypt_max_rounds", QT_TRANSLATE_NOOP("SettingHelp", "bcrypt maximum cost"),
+     QT_TRANSLATE_NOOP("SettingHelp", "Hashes with a higher cost need an update too (passlib max_rounds).")},
     {"/auth/passwords/bcrypt_long_passwords", QT_TRANSLATE_NOOP("SettingHelp", "Passwords over 72 bytes"),
      QT_TRANSLATE_NOOP("SettingHelp", "bcrypt reads only the first 72 bytes: refuse longer passwords, or truncate "
                                       "them as passlib did.")},
