@@ -7,6 +7,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Error.h"
 #include "engine/Decision.h"
 #include "engine/HttpRequest.h"
 #include "policy/Route.h"
@@ -15,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +31,22 @@ struct StageAnswer {
     // Body as JSON when the handler produced JSON, so response filtering can
     // work on it before it is serialised into `body`.
     std::optional<nlohmann::json> json;
+};
+
+// What the token stage found about the request's bearer token, so that the
+// auth stage (and anything after it) never verifies the same token twice.
+struct BearerCheck {
+    enum class Kind {
+        NotRun,        // no token stage ran
+        NotConfigured, // the policy has no auth.jwt
+        NoToken,       // no Authorization header, or another scheme
+        Malformed,     // "Bearer" without a usable token, or several Authorization headers
+        Unavailable,   // a token was given, but the verification key could not be loaded
+        Refused,       // the token did not verify; `error` says why
+        Verified,      // the claims are in RequestContext::claims
+    };
+    Kind kind = Kind::NotRun;
+    Error error; // for Malformed, Unavailable and Refused
 };
 
 struct RequestContext {
@@ -49,6 +67,7 @@ struct RequestContext {
     const Route* route = nullptr;
     std::vector<std::pair<std::string, std::string>> pathParams; // name -> raw value, in template order
 
+    BearerCheck bearer;                   // set by the token stage
     std::optional<nlohmann::json> claims; // verified JWT claims, once the token has been verified
     nlohmann::json validated;             // validated input, by location ("body", "query", ...), for echo
 
@@ -59,9 +78,11 @@ struct RequestContext {
     bool forward = false;              // the handler wants the upstream to answer
     std::string upstream;
 
-    void addTrace(std::string stage, std::string verdict, std::string reason, std::string where = {})
+    // Stage and verdict are short names (no allocation); built in place because
+    // evaluate() is measured per request (tests/bench).
+    void addTrace(std::string_view stage, std::string_view verdict, std::string reason, std::string where = {})
     {
-        trace.push_back({std::move(stage), std::move(verdict), std::move(reason), std::move(where)});
+        trace.emplace_back(std::string(stage), std::string(verdict), std::move(reason), std::move(where));
     }
 };
 
