@@ -3,6 +3,9 @@
 
 #include "document/PolicyDocument.h"
 #include "document/PolicyStore.h"
+#include "engine/CompiledPolicy.h"
+
+#include <QFileInfo>
 
 namespace pc {
 
@@ -30,7 +33,17 @@ void PolicyChecker::checkNow()
     // No display name: the messages carry the pointer, not lines of a text
     // the user never saw.
     Result<Policy> reread = m_store.loadText(m_store.toText(m_document->policy()), QString());
-    m_document->setDiagnostics(reread ? Errors{} : reread.errors());
+    if (!reread) {
+        m_document->setDiagnostics(reread.errors());
+        return;
+    }
+    CompileOptions options;
+    options.requireSecrets = false;
+    if (!m_document->isUntitled()) {
+        options.baseDir = QFileInfo(m_document->filePath()).absolutePath().toStdString();
+    }
+    auto compiled = CompiledPolicy::compile(reread.value(), options);
+    m_document->setDiagnostics(compiled ? Errors{} : compiled.errors());
 }
 
 } // namespace pc

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // PolicyChecker: keeps a document's diagnostics current. Shortly after each
-// edit it writes the policy in canonical form and reads it back with the
-// core's loader — exactly what `portcullis-cli check` does with the saved
-// file — so every inline message is worded as the CLI words it, and points
-// where the CLI points. GUI thread only.
+// edit it writes the policy in canonical form, reads it back with the core's
+// loader and compiles what loaded (secrets not required) — exactly what
+// `portcullis-cli check` does with the saved file — so every inline message is
+// worded as the CLI words it, and points where the CLI points. GUI thread only.
 #pragma once
 
 #include <QObject>

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editors/CorsEditor.h"
 
+#include "editors/CorsPreflightWidget.h"
 #include "editors/EditorKit.h"
 #include "widgets/IssuesLabel.h"
 #include "widgets/TableEditor.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace pc {
@@ -47,9 +49,12 @@ CorsEditor::CorsEditor(PolicyDocument* document, QWidget* parent)
         QStringLiteral("originPatternListWidget"));
     originGrid->addWidget(makeFieldLabel(tr("Exact origins"), "/cors/allow_origins", origins), 0, 0);
     originGrid->addWidget(makeFieldLabel(tr("Patterns"), "/cors/allow_origin_patterns", origins), 0, 1);
+    for (TableEditor* list : {m_origins, patterns}) {
+        list->setMaximumHeight(170);
+    }
     originGrid->addWidget(m_origins, 1, 0);
     originGrid->addWidget(patterns, 1, 1);
-    body->addWidget(origins, 1);
+    body->addWidget(origins);
 
     auto* requests = makeGroup(tr("Requests"), QStringLiteral("requestsGroupBox"), m_body);
     auto* requestGrid = new QGridLayout(requests);
@@ -71,9 +76,12 @@ CorsEditor::CorsEditor(PolicyDocument* document, QWidget* parent)
     requestGrid->addWidget(methods, 1, 0, 1, 2);
     requestGrid->addWidget(makeFieldLabel(tr("Allowed request headers"), "/cors/allow_headers", requests), 2, 0);
     requestGrid->addWidget(makeFieldLabel(tr("Exposed response headers"), "/cors/expose_headers", requests), 2, 1);
+    for (TableEditor* list : {allowHeaders, exposeHeaders}) {
+        list->setMaximumHeight(170);
+    }
     requestGrid->addWidget(allowHeaders, 3, 0);
     requestGrid->addWidget(exposeHeaders, 3, 1);
-    body->addWidget(requests, 1);
+    body->addWidget(requests);
 
     auto* responses = makeGroup(tr("Responses"), QStringLiteral("responsesGroupBox"), m_body);
     auto* form = new QFormLayout(responses);
@@ -98,10 +106,25 @@ CorsEditor::CorsEditor(PolicyDocument* document, QWidget* parent)
     form->addRow(makeFieldLabel(tr("Refused preflight status"), "/cors/denied_preflight_status", responses), denied);
     body->addWidget(responses);
 
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_body);
+    layout->addStretch(1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto* simulator = makeGroup(tr("Preflight simulator"), QStringLiteral("preflightGroupBox"), splitter);
+    simulator->setToolTip(tr("What a browser sends before a cross-origin request that is not simple, what this "
+                             "policy answers (the engine itself, as the test server runs it), and whether the "
+                             "browser then lets the request go (Fetch standard)."));
+    auto* simulatorLayout = new QVBoxLayout(simulator);
+    auto* preflight = new CorsPreflightWidget(document, simulator);
+    preflight->setObjectName(QStringLiteral("corsPreflightWidget"));
+    simulatorLayout->addWidget(preflight);
+    splitter->addWidget(makeScrollPage(content, splitter));
+    splitter->addWidget(simulator);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 4);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(makeScrollPage(content, this));
+    outer->addWidget(splitter, 1);
     outer->addWidget(new IssuesLabel(document, {"/cors"}, this));
 
     connect(document, &PolicyDocument::changed, this, [this](const PolicyChange& change) {

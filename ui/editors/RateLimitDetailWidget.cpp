@@ -111,7 +111,7 @@ RateLimitDetailWidget::RateLimitDetailWidget(PolicyDocument* document, QWidget* 
     exempt->setProperty("policyPath", QStringLiteral("/rate_limits/*/exempt"));
     exempt->setToolTip(SettingHelp::tooltip("/rate_limits/*/exempt"));
     exempt->setInserter([this](int row, const QString& text) { return m_exemptModel->insertValue(row, toStd(text)); });
-    exempt->setMaximumHeight(140);
+    exempt->setMaximumHeight(100);
     right->addRow(makeFieldLabel(tr("Exempt"), "/rate_limits/*/exempt", this), exempt);
 
     grid->addLayout(left, 0, 0, Qt::AlignTop);

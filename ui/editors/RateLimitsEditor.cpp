@@ -3,6 +3,7 @@
 
 #include "editors/EditorKit.h"
 #include "editors/RateLimitDetailWidget.h"
+#include "editors/RateLimitSimulatorWidget.h"
 #include "models/RateLimitTableModel.h"
 #include "widgets/IssuesLabel.h"
 
@@ -24,8 +25,15 @@ RateLimitsEditor::RateLimitsEditor(PolicyDocument* document, QWidget* parent) : 
     m_table->setObjectName(QStringLiteral("rateLimitTableWidget"));
     m_detail = new RateLimitDetailWidget(document, splitter);
     m_detail->setObjectName(QStringLiteral("rateLimitDetailWidget"));
+    auto* simulator = new RateLimitSimulatorWidget(document, splitter);
+    simulator->setObjectName(QStringLiteral("rateLimitSimulatorWidget"));
+    simulator->setToolTip(tr("One client's traffic replayed through the engine against the selected limit, once per "
+                             "strategy, each on fresh counters: admitted and rejected requests per second."));
     splitter->addWidget(m_table);
     splitter->addWidget(makeScrollPage(m_detail, splitter));
+    splitter->addWidget(makeScrollPage(simulator, splitter));
+    splitter->setSizes({110, 250, 520});
+    connect(m_table, &TableEditor::currentRowChanged, simulator, &RateLimitSimulatorWidget::setLimit);
     layout->addWidget(splitter, 1);
     layout->addWidget(new IssuesLabel(document, {"/rate_limits"}, this));
     connect(m_table, &TableEditor::currentRowChanged, m_detail, &RateLimitDetailWidget::setLimit);

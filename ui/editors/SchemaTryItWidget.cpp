@@ -147,7 +147,7 @@ void SchemaTryItWidget::run()
     }
     if (outcome.ok()) {
         m_valid = true;
-        m_verdict->setMessage(tr("Valid: FastAPI would pass this on as the value below."), Severity::Info);
+        m_verdict->setMessage(tr("Valid: FastAPI would pass this on as the value below."), Severity::Success);
         m_result->setPlainText(toQ(outcome.value.dump(2)));
         return;
     }

@@ -138,7 +138,7 @@ void SecretsEditor::generateIntoDotEnv()
     const QString message = tr("Wrote a new %1-bit value for %2 to %3 (readable by you only).")
                                 .arg(result.bits)
                                 .arg(toQ(ref.env), QDir::toNativeSeparators(path));
-    m_message->setMessage(message, Severity::Info);
+    m_message->setMessage(message, Severity::Success);
     m_model->setBaseDirectory(baseDirectory());
     Q_EMIT statusMessage(message);
 }

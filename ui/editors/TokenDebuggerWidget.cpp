@@ -176,7 +176,7 @@ void TokenDebuggerWidget::refresh()
             text += tr(" by key %1").arg(toQ(verified->kid));
         }
         text += tr(", and every claim checks out.");
-        m_verdict->setMessage(text, Severity::Info);
+        m_verdict->setMessage(text, Severity::Success);
     } else {
         m_verdict->setMessage(tr("Refused (401):\n%1").arg(describeErrors(verified.errors())), Severity::Error);
     }

@@ -44,6 +44,8 @@ QColor Theme::messageColor(const QPalette& palette, Severity severity)
         return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
     case Severity::Warning:
         return dark ? QColor(0xff, 0xd1, 0x66) : QColor(0x8a, 0x5a, 0x00);
+    case Severity::Success:
+        return dark ? QColor(0x7c, 0xd9, 0x92) : QColor(0x1e, 0x7a, 0x35);
     case Severity::Info:
         break;
     }

@@ -14,7 +14,7 @@ class QApplication;
 
 namespace pc {
 
-enum class Severity { Info, Warning, Error };
+enum class Severity { Info, Success, Warning, Error };
 
 class Theme final {
 public:
