@@ -211,7 +211,7 @@ public:
         using V = ValueOf<F>;
         custom(edit, key, field, [edit, message, parse, render](const V& v) {
             QString ignored;
-            const std::optional<V> shown = parse(edit->text(), ignored);
+            const auto shown = parse(edit->text(), ignored);
             if (!shown || !(*shown == v)) {
                 setText(edit, render(v));
             }
@@ -220,7 +220,7 @@ public:
         QObject::connect(edit, &QLineEdit::textChanged, edit,
                          [this, message, k = std::string(key), field, parse](const QString& t) {
                              QString problem;
-                             if (std::optional<V> v = parse(t, problem)) {
+                             if (const auto v = parse(t, problem)) {
                                  message->clearMessage();
                                  apply<V>(k, field, *v);
                              } else {
@@ -366,15 +366,30 @@ private:
         QObject::connect(edit, &QLineEdit::editingFinished, edit, [this] { m_document->closeMergeSession(); });
     }
 
+    // A parse result that may hold an "empty" value: std::optional<std::optional<V>>
+    // would say the same, but GCC 12 at -O3 warns falsely about it.
+    template <class V> struct Parsed {
+        bool ok = false;
+        V value{};
+        explicit operator bool() const { return ok; }
+        const V& operator*() const { return value; }
+    };
+
+    // Empty text is "not set"; anything else goes through `parse`.
     template <class Parse> static auto optionally(Parse parse)
     {
+        using V = typename std::invoke_result_t<Parse, const QString&, QString&>::value_type;
         return [parse](const QString& t, QString& problem) {
-            using V = typename std::invoke_result_t<Parse, const QString&, QString&>::value_type;
+            Parsed<std::optional<V>> out;
             if (t.trimmed().isEmpty()) {
-                return std::optional<std::optional<V>>(std::optional<V>());
+                out.ok = true;
+                return out;
             }
-            auto v = parse(t, problem);
-            return v ? std::optional<std::optional<V>>(std::optional<V>(*v)) : std::nullopt;
+            if (auto v = parse(t, problem)) {
+                out.ok = true;
+                out.value = *v;
+            }
+            return out;
         };
     }
 
