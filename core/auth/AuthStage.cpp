@@ -22,6 +22,8 @@ std::string challenge(const char* error, std::string_view description)
            "\"";
 }
 
+const std::string kNoRoute = "/auth";
+
 } // namespace
 
 std::string AuthStage::headerSafe(std::string_view text)
@@ -58,13 +60,18 @@ Result<std::unique_ptr<AuthStage>> AuthStage::compile(const Policy& policy, cons
     if (!auth) {
         return std::move(auth).takeErrors();
     }
-    return std::make_unique<AuthStage>(std::move(auth.value()));
+    std::vector<std::string> pointers;
+    for (std::size_t i = 0; i < policy.routes.size(); ++i) {
+        pointers.push_back("/routes/" + std::to_string(i) + "/auth");
+    }
+    return std::make_unique<AuthStage>(std::move(auth.value()), std::move(pointers));
 }
 
 void AuthStage::run(RequestContext& ctx) const
 {
-    const std::string where =
-        ctx.routeIndex >= 0 ? "/routes/" + std::to_string(ctx.routeIndex) + "/auth" : std::string("/auth");
+    const std::string& where = ctx.routeIndex >= 0 && static_cast<std::size_t>(ctx.routeIndex) < m_routePointers.size()
+                                   ? m_routePointers[static_cast<std::size_t>(ctx.routeIndex)]
+                                   : kNoRoute;
     if (ctx.route == nullptr || ctx.route->auth != RouteAuth::Bearer) {
         ctx.addTrace("auth", "skip", "The route needs no authentication.", where);
         return;

@@ -122,7 +122,7 @@ Decision CompiledPolicy::evaluate(const HttpRequest& request, SystemTime now, Ra
 {
     RequestContext ctx(request, now, store);
     try {
-        ctx.trace.reserve(12);
+        ctx.trace.reserve(16); // one step per stage, and a few stages add two
         ctx.preflight = m_hasCors && CorsStage::isPreflight(request);
         for (const Slot& slot : m_requestStages) {
             if (ctx.forward) {
