@@ -179,6 +179,22 @@ private Q_SLOTS:
         QCOMPARE(doc.policy().routes[1].request.body, "UserInput"s);
     }
 
+    void renamingOntoAnExistingNameIsRefused()
+    {
+        pc::PolicyDocument doc;
+        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::RateLimit second;
+        second.name = "burst";
+        second.limit = "5/second";
+        policy.rateLimits.push_back(second);
+        doc.reset(policy, {});
+        pc::RateLimitTableModel limits(&doc);
+        limits.setData(limits.index(1, pc::RateLimitTableModel::NameColumn), QStringLiteral("per-client"),
+                       Qt::EditRole);
+        QCOMPARE(doc.policy().rateLimits[1].name, "burst"s);
+        QCOMPARE(doc.undoStack()->count(), 0);
+    }
+
     void renamingARateLimitKeepsReferences()
     {
         pc::PolicyDocument doc;

@@ -45,8 +45,8 @@ void renameSchema(PolicyDocument* document, int index, const std::string& newNam
     }
     const auto i = static_cast<size_t>(index);
     const std::string oldName = policy.schemas[i].name;
-    if (oldName == newName) {
-        return;
+    if (oldName == newName || policy.schema(newName) != nullptr) {
+        return; // a second schema of that name would merge with the first in the file
     }
     document->undoStack()->beginMacro(tr("Rename schema %1").arg(QString::fromStdString(oldName)));
     changeString(
@@ -87,8 +87,8 @@ void renameRateLimit(PolicyDocument* document, int index, const std::string& new
     }
     const auto i = static_cast<size_t>(index);
     const std::string oldName = policy.rateLimits[i].name;
-    if (oldName == newName) {
-        return;
+    if (oldName == newName || policy.rateLimit(newName) != nullptr) {
+        return; // names key the file's "rate_limits" object
     }
     document->undoStack()->beginMacro(tr("Rename rate limit %1").arg(QString::fromStdString(oldName)));
     changeString(
@@ -114,8 +114,8 @@ void renameSecret(PolicyDocument* document, int index, const std::string& newNam
     }
     const auto i = static_cast<size_t>(index);
     const std::string oldName = policy.secrets[i].name;
-    if (oldName == newName) {
-        return;
+    if (oldName == newName || policy.secret(newName) != nullptr) {
+        return; // references by name would become ambiguous
     }
     document->undoStack()->beginMacro(tr("Rename secret %1").arg(QString::fromStdString(oldName)));
     changeString(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Renames that keep the policy's references intact: renaming a schema, a rate
 // limit or a secret also rewrites every place that names it, as one undo step.
+// A name another item already has is refused (nothing happens).
 #pragma once
 
 #include <string>
