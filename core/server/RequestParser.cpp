@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "server/RequestParser.h"
 
+#include "server/ChunkedDecoder.h"
 #include "server/HeadGrammar.h"
 
 #include "engine/HttpRequest.h"
@@ -49,10 +50,8 @@ struct RequestParser::Impl {
         scanned = 0;
         lineStart = 0;
         sawRequestLine = false;
-        headersDone = false;
         messageDone = false;
-        rawBodyBytes = 0;
-        trailerBytes = 0;
+        chunked.reset();
         req = ParsedRequest{};
     }
 
@@ -97,11 +96,10 @@ struct RequestParser::Impl {
     std::size_t scanned = 0;
     std::size_t lineStart = 0;
     bool sawRequestLine = false;
-    bool headersDone = false;
     bool messageDone = false;
     bool failed = false;
-    std::uint64_t rawBodyBytes = 0;
-    std::size_t trailerBytes = 0;
+    bool chunkedBody = false;
+    std::optional<ChunkedDecoder> chunked; // chunked bodies are decoded here, not by libhttp-parser
     ParsedRequest req;
     ProtocolError error;
 };
@@ -154,6 +152,13 @@ RequestParser::Step RequestParser::Impl::parseHead(std::string_view input)
     req.headBytes = headEnd;
     http_parser_execute(&parser, &settings, head.data(), head.size());
     const auto code = HTTP_PARSER_ERRNO(&parser);
+    if (chunkedBody && !failed) {
+        chunkedBody = false;
+        messageDone = false;
+        chunked.emplace(limits.maxBodyBytes, limits.maxHeaderBytes);
+        state = State::Body;
+        return {Progress::HeadComplete, skipped + headEnd};
+    }
     if (messageDone) {
         state = State::Complete;
         return {Progress::MessageComplete, skipped + headEnd};
@@ -170,8 +175,18 @@ RequestParser::Step RequestParser::Impl::parseBody(std::string_view input)
     if (input.empty()) {
         return {Progress::NeedMore, 0}; // a zero length would tell libhttp-parser the stream ended
     }
+    if (chunked) {
+        const auto step = chunked->feed(input, req.body);
+        if (!step) {
+            return fail(chunked->error(), 0);
+        }
+        if (step->done) {
+            state = State::Complete;
+            return {Progress::MessageComplete, step->consumed};
+        }
+        return {Progress::NeedMore, step->consumed};
+    }
     const std::size_t used = http_parser_execute(&parser, &settings, input.data(), input.size());
-    rawBodyBytes += used;
     if (messageDone) {
         state = State::Complete;
         return {Progress::MessageComplete, used};
@@ -179,11 +194,6 @@ RequestParser::Step RequestParser::Impl::parseBody(std::string_view input)
     const auto code = HTTP_PARSER_ERRNO(&parser);
     if (code != HPE_OK || failed) {
         return fail(mapParserError(code), used);
-    }
-    // Chunk sizes, extensions and trailers are framing, not body: bound them too.
-    const std::uint64_t framingAllowance = std::max<std::uint64_t>(limits.maxBodyBytes, 64 * 1024);
-    if (rawBodyBytes > limits.maxBodyBytes + framingAllowance) {
-        return fail({400, "The chunked body carries too much framing (chunk extensions or tiny chunks)."}, used);
     }
     return {Progress::NeedMore, used};
 }
@@ -220,11 +230,6 @@ int RequestParser::Impl::onUrl(http_parser* p, const char* at, std::size_t len)
 int RequestParser::Impl::onHeaderField(http_parser* p, const char* at, std::size_t len)
 {
     Impl& s = self(p);
-    if (s.headersDone) {
-        // Trailer fields: dropped, but bounded like header fields.
-        s.trailerBytes += len;
-        return s.trailerBytes > s.limits.maxHeaderBytes ? s.reject(431, "The chunked body's trailer is too large.") : 0;
-    }
     // The whole head is parsed in one call, so a field arrives in one piece.
     s.req.headers.push_back({std::string(at, len), {}});
     return 0;
@@ -233,10 +238,6 @@ int RequestParser::Impl::onHeaderField(http_parser* p, const char* at, std::size
 int RequestParser::Impl::onHeaderValue(http_parser* p, const char* at, std::size_t len)
 {
     Impl& s = self(p);
-    if (s.headersDone) {
-        s.trailerBytes += len;
-        return s.trailerBytes > s.limits.maxHeaderBytes ? s.reject(431, "The chunked body's trailer is too large.") : 0;
-    }
     s.req.headers.back().value.assign(trimOws(std::string_view(at, len)));
     return 0;
 }
@@ -244,11 +245,17 @@ int RequestParser::Impl::onHeaderValue(http_parser* p, const char* at, std::size
 int RequestParser::Impl::onHeadersComplete(http_parser* p)
 {
     Impl& s = self(p);
-    s.headersDone = true;
     s.req.method = http_method_str(static_cast<http_method>(p->method));
     s.req.versionMinor = p->http_minor;
     s.req.keepAlive = http_should_keep_alive(p) != 0;
-    return s.checkHeaders();
+    if (const int verdict = s.checkHeaders(); verdict != 0) {
+        return verdict;
+    }
+    if ((p->flags & F_CHUNKED) != 0) {
+        s.chunkedBody = true;
+        return 1; // libhttp-parser skips the body; ChunkedDecoder reads it
+    }
+    return 0;
 }
 
 int RequestParser::Impl::onBody(http_parser* p, const char* at, std::size_t len)

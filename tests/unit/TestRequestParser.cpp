@@ -75,6 +75,12 @@ private Q_SLOTS:
             << 1 << "POST"s
             << "/u"s
             << "abcde"s << true;
+        QTest::newRow("chunked with BWS before extension and upper-case hex")
+            << "POST /u HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+               "A \t;name=\"quoted value\"\r\n0123456789\r\n0\r\n\r\n"s
+            << 1 << "POST"s
+            << "/u"s
+            << "0123456789"s << true;
         QTest::newRow("pipelined three") << "GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"
                                             "POST /2 HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nok"
                                             "GET /3 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"s
@@ -226,6 +232,19 @@ private Q_SLOTS:
         QTest::newRow("negative chunk size")
             << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n-3\r\nabc\r\n0\r\n\r\n"
             << 400;
+        const std::string chunkedHead = "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n";
+        // libhttp-parser (lenient Debian build) accepts every one of these.
+        QTest::newRow("chunk data longer than size") << chunkedHead + "3\r\nabcdef\r\n0\r\n\r\n" << 400;
+        QTest::newRow("junk instead of CRLF after data") << chunkedHead + "3\r\nabcXY0\r\n\r\n" << 400;
+        QTest::newRow("bare LF after chunk size") << chunkedHead + "3\nabc\r\n0\r\n\r\n" << 400;
+        QTest::newRow("space after size without extension") << chunkedHead + "3 \r\nabc\r\n0\r\n\r\n" << 400;
+        QTest::newRow("empty chunk size") << chunkedHead + "\r\nabc\r\n0\r\n\r\n" << 400;
+        QTest::newRow("last chunk without final CRLF") << chunkedHead + "0\r\n\rX" << 400;
+        QTest::newRow("bare LF in trailer") << chunkedHead + "0\r\nX: 1\n\r\n" << 400;
+        QTest::newRow("control in extension") << chunkedHead + "3;a=\x01\r\nabc\r\n0\r\n\r\n" << 400;
+        QTest::newRow("chunk line too long") << chunkedHead + "3;" + std::string(5000, 'e') + "\r\nabc\r\n0\r\n\r\n"
+                                             << 400;
+        QTest::newRow("trailer too large") << chunkedHead + "0\r\nX: " + std::string(2000, 't') + "\r\n\r\n" << 431;
         QTest::newRow("content-length above limit") << "POST / HTTP/1.1\r\n" + host + "Content-Length: 2048\r\n\r\n"
                                                     << 413;
         QTest::newRow("chunked above limit") << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n" +
