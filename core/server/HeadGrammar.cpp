@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "server/HeadGrammar.h"
 
+#include <array>
+
 namespace pc {
 
 namespace {
@@ -34,32 +36,31 @@ bool isDigit(char c)
 
 } // namespace
 
+namespace {
+
+// Character classes as tables: the head of every request goes through them.
+struct CharClasses {
+    std::array<bool, 256> token{};
+    std::array<bool, 256> fieldValue{};
+    constexpr CharClasses()
+    {
+        for (int c = 0; c < 256; ++c) {
+            const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            const bool special = c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' ||
+                                 c == '+' || c == '-' || c == '.' || c == '^' || c == '_' || c == '`' || c == '|' ||
+                                 c == '~';
+            token[static_cast<std::size_t>(c)] = alnum || special; // RFC 9110 §5.6.2 tchar
+            fieldValue[static_cast<std::size_t>(c)] = c == '\t' || (c >= 0x20 && c != 0x7f);
+        }
+    }
+};
+constexpr CharClasses classes;
+
+} // namespace
+
 bool HeadGrammar::isTokenChar(unsigned char c)
 {
-    // RFC 9110 §5.6.2 tchar
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
+    return classes.token[c];
 }
 
 bool HeadGrammar::isToken(std::string_view text)
@@ -77,7 +78,7 @@ bool HeadGrammar::isToken(std::string_view text)
 
 bool HeadGrammar::isFieldValueChar(unsigned char c)
 {
-    return c == '\t' || (c >= 0x20 && c != 0x7f);
+    return classes.fieldValue[c];
 }
 
 std::optional<ProtocolError> HeadGrammar::check(std::string_view head, const ServerLimits& limits)

@@ -97,6 +97,7 @@ private:
     std::uint64_t m_requests = 0;
 
     bool m_overCapacity;
+    bool m_plain;               // TCP without TLS: responses may be sent on the descriptor directly
     bool m_ready = false;       // TCP accepted and, with TLS, the handshake done
     bool m_readStopped = false; // no further requests will be read
     bool m_closing = false;     // closing once the queued bytes are written
