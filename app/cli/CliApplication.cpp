@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
+#include "CheckCommand.h"
+#include "FmtCommand.h"
+#include "NewCommand.h"
+
 #include <algorithm>
 
 namespace pc::cli {
@@ -8,6 +12,9 @@ namespace pc::cli {
 CliApplication::CliApplication()
 {
     // One line per verb, in the order `--help` lists them.
+    m_commands.push_back(std::make_unique<CheckCommand>());
+    m_commands.push_back(std::make_unique<FmtCommand>());
+    m_commands.push_back(std::make_unique<NewCommand>());
 }
 
 CliApplication::~CliApplication() = default;

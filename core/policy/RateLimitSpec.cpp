@@ -69,7 +69,10 @@ std::optional<RateItem> parseOne(std::string_view text, std::string* problem)
 {
     auto fail = [&](std::string why) -> std::optional<RateItem> {
         if (problem) {
-            *problem = "\"" + std::string(text) + "\": " + std::move(why);
+            // Appended piecewise: GCC 12 -O3 warns (-Wrestrict, a false positive) on "lit" + std::string.
+            std::string message = "\"";
+            message.append(text).append("\": ").append(why);
+            *problem = std::move(message);
         }
         return std::nullopt;
     };
