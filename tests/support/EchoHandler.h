@@ -3,6 +3,7 @@
 // with. It answers by path:
 //   /slow/<ms>/<id>   after <ms> milliseconds (a timer on the worker thread), body <id>
 //   /thread/<id>      from another thread
+//   /late/<ms>        from another thread, after <ms> milliseconds
 //   /stream/<n>       a streamed body of <n> chunks "chunk-<i>;"
 //   /status/<code>    an empty answer with that status
 //   /throw            the handler throws
@@ -15,6 +16,7 @@
 
 #include <QTimer>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -34,6 +36,12 @@ public:
             QTimer::singleShot(ms, [responder, id] { responder.send(text(200, id)); });
         } else if (path.rfind("/thread/", 0) == 0) {
             std::thread([responder, id = path.substr(8)] { responder.send(text(200, id)); }).detach();
+        } else if (path.rfind("/late/", 0) == 0) {
+            const int ms = std::stoi(path.substr(6));
+            std::thread([responder, ms] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                responder.send(text(200, "late"));
+            }).detach();
         } else if (path.rfind("/stream/", 0) == 0) {
             const int n = std::stoi(path.substr(8));
             HttpResponse head = text(200, {});

@@ -481,6 +481,32 @@ private Q_SLOTS:
         }
     }
 
+    void clientLeavingBeforeTheAnswer()
+    {
+        auto server = std::make_unique<pc::HttpServer>(pc::ServerConfig{}, std::make_shared<pc::test::EchoHandler>());
+        QSignalSpy events(server.get(), &pc::HttpServer::requestCompleted);
+        QVERIFY(server->start());
+        for (const std::string target : {"/slow/150/x", "/late/150"}) {
+            RawHttpClient c;
+            QVERIFY(c.connect(server->port()));
+            QVERIFY(c.send(get(target)));
+            QTRY_COMPARE(server->openConnections(), 1);
+            c.socket().abort();
+            QTRY_COMPARE(server->openConnections(), 0);
+        }
+        QTRY_COMPARE(events.count(), 2);
+        for (const auto& args : events) {
+            const auto e = args.at(0).value<pc::RequestEvent>();
+            QCOMPARE(e.status, 0); // answered by nobody: the client left first
+            QCOMPARE(e.trace.back().stage, "server"s);
+        }
+        QTest::qWait(300); // the late answers arrive now and must be dropped quietly
+        RawHttpClient after;
+        QVERIFY(after.connect(server->port()));
+        QVERIFY(after.send(get("/late/1")));
+        QCOMPARE(after.read().body, "late"s);
+    }
+
     void stopClosesConnectionsAndRestarts()
     {
         auto server = startServer();
