@@ -2,9 +2,7 @@
 #include "server/HttpConnection.h"
 
 #include "server/ServerWorker.h"
-
-#include <QSslSocket>
-#include <QThread>
+#include "server/Transport.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,10 +19,9 @@ namespace {
 
 // Beyond this much unsent output, stop reading requests until the client catches up.
 constexpr qint64 highWater = 256 * 1024;
-constexpr qint64 lowWater = 64 * 1024;
 constexpr std::size_t compactThreshold = 64 * 1024;
 // Unparsed input held per connection; beyond it the kernel's buffer (and TCP) holds the client back.
-constexpr qint64 readLimit = 256 * 1024;
+constexpr std::size_t readLimit = 256 * 1024;
 
 HttpResponse errorResponse(const ProtocolError& error)
 {
@@ -40,13 +37,13 @@ HttpResponse errorResponse(const ProtocolError& error)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket* socket, ConnectionInfo info, ServerWorker& worker, bool overCapacity)
-    : m_socket(socket), m_worker(worker), m_info(std::move(info)), m_link(std::make_shared<ConnectionLink>()),
+HttpConnection::HttpConnection(Transport* transport, ConnectionInfo info, ServerWorker& worker, bool overCapacity)
+    : m_transport(transport), m_worker(worker), m_info(std::move(info)), m_link(std::make_shared<ConnectionLink>()),
       m_parser(worker.config().limits), m_responses([this](std::string_view bytes) { writeBytes(bytes); },
                                                     [this](PendingResponse& r) { finishResponse(r); }),
-      m_overCapacity(overCapacity), m_plain(qobject_cast<QSslSocket*>(socket) == nullptr)
+      m_overCapacity(overCapacity)
 {
-    m_socket->setParent(this);
+    m_transport->setParent(this);
     m_link->connection = this;
     m_link->thread = thread();
     m_acceptedAt = m_lastRead = m_idleSince = m_lastWrite = now();
@@ -60,78 +57,101 @@ HttpConnection::~HttpConnection()
 
 void HttpConnection::start()
 {
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::teardown);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        // The peer closing is not an error while lingering; anything else ends the connection.
-        if (error != QAbstractSocket::RemoteHostClosedError || m_lingering) {
-            teardown();
-        }
-    });
-    auto* tls = qobject_cast<QSslSocket*>(m_socket);
-    const auto ready = [this] {
-        m_ready = true;
-        if (m_overCapacity) {
-            failRequest({503, "The test server is at its connection limit; try again shortly."});
-        } else {
-            processInput();
-        }
-    };
-    if (tls != nullptr) {
-        connect(tls, &QSslSocket::encrypted, this, ready);
-        tls->startServerEncryption();
+    connect(m_transport, &Transport::ready, this, &HttpConnection::onReady);
+    connect(m_transport, &Transport::readable, this, &HttpConnection::onReadable);
+    connect(m_transport, &Transport::progressed, this, [this] { m_lastWrite = now(); });
+    connect(m_transport, &Transport::drained, this, &HttpConnection::onDrained);
+    connect(m_transport, &Transport::failed, this, &HttpConnection::teardown);
+    m_transport->start();
+}
+
+void HttpConnection::onReady()
+{
+    m_ready = true;
+    if (m_overCapacity) {
+        failRequest({503, "The test server is at its connection limit; try again shortly."});
     } else {
-        ready();
+        processInput();
     }
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::onReadable()
 {
     m_lastRead = now();
+    m_inputMayWait = true;
     if (m_lingering || m_closing) {
-        m_socket->skip(m_socket->bytesAvailable()); // nobody will answer these bytes
+        // Nobody will answer these bytes; read them so the close is not a reset, and notice the client's FIN.
+        std::array<char, 16 * 1024> sink;
+        qint64 n;
+        while ((n = m_transport->read(sink.data(), static_cast<qint64>(sink.size()))) > 0) {
+        }
+        if (n < 0 && m_lingering) {
+            teardown();
+        }
         return;
     }
     processInput();
 }
 
-void HttpConnection::onBytesWritten()
+void HttpConnection::onDrained()
 {
     m_lastWrite = now();
-    if (m_closing && !m_lingering && m_socket->bytesToWrite() == 0) {
+    if (m_closing && !m_lingering) {
         startLingering();
         return;
     }
-    if (m_socket->bytesToWrite() < lowWater) {
-        afterResponseChange();
-    }
+    afterResponseChange();
 }
 
 bool HttpConnection::canParse() const
 {
-    return m_ready && !m_readStopped && !m_closing && !m_closed &&
+    return m_ready && !m_readStopped && !m_peerClosed && !m_closing && !m_closed &&
            m_responses.size() < static_cast<std::size_t>(m_worker.config().maxPipelinedRequests) &&
-           m_socket->bytesToWrite() < highWater;
+           m_transport->pending() < highWater;
 }
 
-bool HttpConnection::readSocket()
+bool HttpConnection::readTransport()
 {
-    // Fixed pieces rather than bytesAvailable() first (one ioctl less), into a scratch
-    // buffer so that m_in never pays for zero-filling space it does not use.
+    // Into a scratch buffer, so that m_in never pays for zero-filling space it does not use.
     std::array<char, 16 * 1024> piece;
     bool any = false;
-    while (true) {
-        const qint64 got = m_socket->read(piece.data(), static_cast<qint64>(piece.size()));
-        if (got <= 0) {
-            return any;
+    // After a short read the kernel buffer was empty; asking again before the next
+    // readiness notification would only cost an EAGAIN.
+    while (!m_peerClosed && m_inputMayWait) {
+        const qint64 got = m_transport->read(piece.data(), static_cast<qint64>(piece.size()));
+        if (got == Transport::brokenStream) {
+            m_peerClosed = true;
+            m_transportBroken = true;
+            break;
+        }
+        if (got == Transport::closedStream) {
+            m_peerClosed = true;
+            break;
+        }
+        if (got == 0) {
+            m_inputMayWait = false;
+            break;
         }
         m_in.append(piece.data(), static_cast<std::size_t>(got));
         any = true;
-        if (static_cast<std::size_t>(got) < piece.size() ||
-            m_in.size() - m_inPos >= static_cast<std::size_t>(readLimit)) {
-            return true;
+        if (static_cast<std::size_t>(got) < piece.size()) {
+            m_inputMayWait = false;
+            break;
         }
+        if (m_in.size() - m_inPos >= readLimit) {
+            break;
+        }
+    }
+    return any;
+}
+
+void HttpConnection::peerClosed()
+{
+    // The client will send nothing more. What it asked is still answered when the
+    // transport can half-close; a request it left unfinished is dropped.
+    m_readStopped = true;
+    if (m_transportBroken || !m_transport->supportsHalfClose() || m_responses.empty()) {
+        teardown();
     }
 }
 
@@ -142,7 +162,7 @@ void HttpConnection::processInput()
     }
     m_inProcess = true;
     while (canParse()) {
-        if (m_inPos == m_in.size() && !readSocket()) {
+        if (m_inPos == m_in.size() && !readTransport()) {
             break;
         }
         if (!m_headStarted && !m_parser.readingBody()) {
@@ -152,7 +172,7 @@ void HttpConnection::processInput()
         const auto step = m_parser.parse(std::string_view(m_in).substr(m_inPos));
         m_inPos += step.consumed;
         if (step.progress == RequestParser::Progress::NeedMore) {
-            if ((m_inPos == m_in.size() || step.consumed == 0) && !readSocket()) {
+            if ((m_inPos == m_in.size() || step.consumed == 0) && !readTransport()) {
                 break;
             }
         } else if (step.progress == RequestParser::Progress::HeadComplete) {
@@ -175,9 +195,15 @@ void HttpConnection::processInput()
         m_inPos = 0;
     }
     m_inProcess = false;
-    if (!m_closed) {
-        m_socket->flush();
+    if (m_closed) {
+        return;
     }
+    if (m_peerClosed && !m_readStopped) {
+        peerClosed();
+        return;
+    }
+    // Level-triggered readiness: without room to parse, stop listening or the loop would spin.
+    m_transport->setReading(canParse() || m_lingering);
 }
 
 void HttpConnection::dispatch(ParsedRequest parsed)
@@ -289,7 +315,7 @@ bool HttpConnection::writable(std::uint64_t sequence)
         return false;
     }
     if (m_responses.isFront(sequence)) {
-        return m_socket->bytesToWrite() < highWater;
+        return m_transport->pending() < highWater;
     }
     const PendingResponse* r = m_responses.find(sequence);
     return r != nullptr && r->out.size() < static_cast<std::size_t>(highWater);
@@ -313,7 +339,11 @@ void HttpConnection::afterResponseChange()
     }
     if (m_responses.empty()) {
         m_idleSince = now();
-    } else if (PendingResponse& front = m_responses.front(); front.onWritable && m_socket->bytesToWrite() < highWater) {
+        if (m_peerClosed) {
+            closeGracefully(); // everything the client asked has been answered
+            return;
+        }
+    } else if (PendingResponse& front = m_responses.front(); front.onWritable && m_transport->pending() < highWater) {
         // A stream that paused for a slow client may go on.
         const auto resume = std::move(front.onWritable);
         front.onWritable = nullptr;
@@ -330,25 +360,10 @@ void HttpConnection::writeBytes(std::string_view bytes)
     if (m_closed || bytes.empty()) {
         return;
     }
-    if (m_socket->bytesToWrite() == 0) {
+    if (m_transport->pending() == 0) {
         m_lastWrite = now();
-        if (m_plain) {
-            // Straight to the kernel while nothing is queued: QTcpSocket would arm its write
-            // notifier for every write, and under the glib event loop each arming and disarming
-            // wakes the loop (two extra syscalls per response). Qt queues only what the kernel refuses.
-            const ssize_t n = ::send(static_cast<int>(m_socket->socketDescriptor()), bytes.data(), bytes.size(),
-                                     MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n == static_cast<ssize_t>(bytes.size())) {
-                return;
-            }
-            if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-                teardown();
-                return;
-            }
-            bytes.remove_prefix(static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
-        }
     }
-    if (m_socket->write(bytes.data(), static_cast<qint64>(bytes.size())) < 0) {
+    if (!m_transport->write(bytes)) {
         teardown();
     }
 }
@@ -366,8 +381,7 @@ void HttpConnection::closeGracefully()
 {
     m_closing = true;
     m_readStopped = true;
-    m_socket->flush();
-    if (m_socket->bytesToWrite() == 0) {
+    if (m_transport->pending() == 0) {
         startLingering();
     }
 }
@@ -379,14 +393,15 @@ void HttpConnection::startLingering()
     }
     m_lingering = true;
     m_lingerUntil = now() + m_worker.config().lingerTimeout;
-    if (qobject_cast<QSslSocket*>(m_socket) != nullptr) {
-        m_socket->disconnectFromHost(); // sends close_notify
+    // Half-close (or close_notify): the client reads our answer and then its EOF. Its
+    // unread bytes are drained in onReadable() instead of provoking a reset that could
+    // destroy the answer before the client has read it.
+    m_transport->finishWriting();
+    if (m_peerClosed) {
+        teardown();
         return;
     }
-    // Half-close: the client reads our answer and its EOF; its unread bytes are
-    // drained below instead of provoking a reset that could destroy the answer.
-    ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
-    m_socket->skip(m_socket->bytesAvailable());
+    m_transport->setReading(true);
 }
 
 HttpConnection::Deadline HttpConnection::deadline() const
@@ -410,7 +425,7 @@ HttpConnection::Deadline HttpConnection::deadline() const
     if (!m_responses.empty()) {
         // Waiting for the handler has no deadline here (the upstream forwarder keeps its own);
         // a client that stops reading our answers does.
-        return {Wait::Busy, m_socket->bytesToWrite() > 0 ? m_lastWrite + c.idleTimeout : SteadyTime::max()};
+        return {Wait::Busy, m_transport->pending() > 0 ? m_lastWrite + c.idleTimeout : SteadyTime::max()};
     }
     if (m_requests == 0) {
         return {Wait::Header, m_acceptedAt + c.headerTimeout};
@@ -452,7 +467,7 @@ void HttpConnection::checkTimeouts(SteadyTime at)
 void HttpConnection::abortNow()
 {
     if (!m_closed) {
-        m_socket->abort();
+        m_transport->abort();
         teardown();
     }
 }
@@ -468,9 +483,7 @@ void HttpConnection::teardown()
         m_link->connection = nullptr;
     }
     m_responses.drop();
-    if (m_socket->state() != QAbstractSocket::UnconnectedState) {
-        m_socket->abort();
-    }
+    m_transport->abort();
     Q_EMIT closed();
 }
 

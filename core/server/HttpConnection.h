@@ -3,8 +3,9 @@
 // parses requests (pipelined ones too), hands them to the RequestHandler,
 // writes the answers in request order, enforces the header, body and idle
 // timeouts, and closes after protocol errors with a lingering close so the
-// client reads the error before the socket goes. Owns its socket; lives and
-// dies on its worker's thread (ServerWorker deletes it after closed()).
+// client reads the error before the socket goes. A client that half-closes
+// still gets the answers to what it sent. Owns its Transport; lives and dies
+// on its worker's thread (ServerWorker deletes it after closed()).
 #pragma once
 
 #include "server/ConnectionInfo.h"
@@ -19,13 +20,13 @@
 #include <mutex>
 #include <string>
 
-class QTcpSocket;
 class QThread;
 
 namespace pc {
 
 class HttpConnection;
 class ServerWorker;
+class Transport;
 
 // Lets a Responder reach its connection from any thread without outliving it.
 struct ConnectionLink {
@@ -42,7 +43,7 @@ public:
     using SteadyTime = std::chrono::steady_clock::time_point;
 
     // `overCapacity`: the server is at its connection limit; answer 503 and close.
-    HttpConnection(QTcpSocket* socket, ConnectionInfo info, ServerWorker& worker, bool overCapacity);
+    HttpConnection(Transport* transport, ConnectionInfo info, ServerWorker& worker, bool overCapacity);
     ~HttpConnection() override;
 
     void start();
@@ -68,10 +69,12 @@ private:
         SteadyTime at;
     };
 
-    void onReadyRead();
-    void onBytesWritten();
+    void onReady();
+    void onReadable();
+    void onDrained();
     void processInput();
-    bool readSocket();
+    bool readTransport();
+    void peerClosed();
     void dispatch(ParsedRequest request);
     void failRequest(const ProtocolError& error);
     void afterResponseChange();
@@ -81,11 +84,11 @@ private:
     void startLingering();
     void teardown();
     [[nodiscard]] bool canParse() const;
-    [[nodiscard]] Deadline deadline() const;
     [[nodiscard]] bool forceClose() const;
+    [[nodiscard]] Deadline deadline() const;
     [[nodiscard]] SteadyTime now() const { return std::chrono::steady_clock::now(); }
 
-    QTcpSocket* m_socket;
+    Transport* m_transport;
     ServerWorker& m_worker;
     ConnectionInfo m_info;
     std::shared_ptr<ConnectionLink> m_link;
@@ -97,13 +100,15 @@ private:
     std::uint64_t m_requests = 0;
 
     bool m_overCapacity;
-    bool m_plain;               // TCP without TLS: responses may be sent on the descriptor directly
     bool m_ready = false;       // TCP accepted and, with TLS, the handshake done
     bool m_readStopped = false; // no further requests will be read
-    bool m_closing = false;     // closing once the queued bytes are written
+    bool m_peerClosed = false;  // the client sent its FIN: answer what it asked, then close
+    bool m_transportBroken = false;
+    bool m_closing = false; // closing once the queued bytes are written
     bool m_lingering = false;
     bool m_closed = false;
     bool m_inProcess = false;
+    bool m_inputMayWait = true; // false after a short read, until the next readiness notification
 
     SteadyTime m_acceptedAt;
     SteadyTime m_headStart;

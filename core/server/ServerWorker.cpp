@@ -5,9 +5,13 @@
 #include "server/ResponseWriter.h"
 #include "server/UpstreamForwarder.h"
 
-#include <QSslSocket>
-#include <QTcpSocket>
+#include "server/PlainTransport.h"
+#include "server/TlsTransport.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,9 +19,6 @@
 namespace pc {
 
 namespace {
-
-// Bounds what one connection can make Qt buffer before the parser has room again.
-constexpr qint64 readBufferSize = 256 * 1024;
 
 std::string peerText(const QHostAddress& address)
 {
@@ -53,28 +54,29 @@ void ServerWorker::adopt(qintptr descriptor, bool overCapacity)
     if (!m_sweepTimer.isActive()) {
         m_sweepTimer.start(); // started here, on the worker's own thread
     }
-    QTcpSocket* socket = m_shared.tls ? new QSslSocket : new QTcpSocket;
-    if (!socket->setSocketDescriptor(descriptor)) {
+    ConnectionInfo info;
+    if (!describe(descriptor, info)) {
         ::close(static_cast<int>(descriptor));
-        delete socket;
-        m_shared.connections.fetch_sub(1);
-        if (overCapacity) {
-            m_shared.refusing.fetch_sub(1);
-        }
+        forget(overCapacity);
         return;
     }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    socket->setReadBufferSize(readBufferSize);
-    if (auto* tls = qobject_cast<QSslSocket*>(socket)) {
-        tls->setSslConfiguration(*m_shared.tls);
+    Transport* transport = nullptr;
+    if (m_shared.tls) {
+        auto* tls = new TlsTransport(descriptor, *m_shared.tls);
+        if (!tls->isOpen()) {
+            delete tls;
+            forget(overCapacity);
+            return;
+        }
+        transport = tls;
+    } else {
+        const int on = 1;
+        ::setsockopt(static_cast<int>(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        transport = new PlainTransport(descriptor);
     }
-    ConnectionInfo info;
     info.connectionId = m_shared.nextConnectionId.fetch_add(1);
-    info.peerAddress = peerText(socket->peerAddress());
-    info.peerPort = socket->peerPort();
-    info.localPort = socket->localPort();
     info.secure = m_shared.tls.has_value();
-    auto* connection = new HttpConnection(socket, std::move(info), *this, overCapacity);
+    auto* connection = new HttpConnection(transport, std::move(info), *this, overCapacity);
     m_connections.insert(connection);
     connect(connection, &HttpConnection::closed, this, [this, connection, overCapacity] {
         if (overCapacity) {
@@ -83,6 +85,34 @@ void ServerWorker::adopt(qintptr descriptor, bool overCapacity)
         release(connection);
     });
     connection->start();
+}
+
+void ServerWorker::forget(bool overCapacity)
+{
+    m_shared.connections.fetch_sub(1);
+    if (overCapacity) {
+        m_shared.refusing.fetch_sub(1);
+    }
+}
+
+bool ServerWorker::describe(qintptr descriptor, ConnectionInfo& info)
+{
+    sockaddr_storage peer{};
+    sockaddr_storage local{};
+    socklen_t peerLen = sizeof peer;
+    socklen_t localLen = sizeof local;
+    const int fd = static_cast<int>(descriptor);
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peerLen) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &localLen) != 0) {
+        return false; // the client is already gone
+    }
+    const QHostAddress peerAddress(reinterpret_cast<const sockaddr*>(&peer));
+    info.peerAddress = peerText(peerAddress);
+    info.peerPort = ntohs(peer.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port
+                                                     : reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);
+    info.localPort = ntohs(local.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6*>(&local)->sin6_port
+                                                       : reinterpret_cast<const sockaddr_in*>(&local)->sin_port);
+    return true;
 }
 
 void ServerWorker::release(HttpConnection* connection)

@@ -70,6 +70,8 @@ public:
 private:
     void sweep();
     void release(HttpConnection* connection);
+    void forget(bool overCapacity); // a descriptor that never became a connection
+    [[nodiscard]] static bool describe(qintptr descriptor, ConnectionInfo& info);
 
     ServerShared& m_shared;
     std::unordered_set<HttpConnection*> m_connections;

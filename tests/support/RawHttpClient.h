@@ -9,6 +9,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -77,6 +79,17 @@ public:
         }
         return true;
     }
+
+    // Leaves abruptly: the server sees a reset, not an orderly close.
+    void reset()
+    {
+        const linger hard{1, 0};
+        ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+        m_socket->abort();
+    }
+
+    // Sends FIN: the client will write nothing more, but still reads.
+    void halfClose() { ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR); }
 
     // Reads one response. `headRequest`: the response has no body whatever its headers say.
     RawResponse read(bool headRequest = false, int timeoutMs = defaultTimeoutMs)

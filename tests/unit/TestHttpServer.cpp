@@ -188,6 +188,20 @@ private Q_SLOTS:
         QVERIFY(c.waitClosed()); // and the pipelined request after it is not answered
     }
 
+    void halfClosedClientStillGetsItsAnswers()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        RawHttpClient c;
+        QVERIFY(c.connect(server->port()));
+        QVERIFY(c.send(get("/slow/50/first") + get("/second")));
+        c.halfClose();
+        QCOMPARE(c.read().body, "first"s);
+        QCOMPARE(c.read().body, "GET /second "s);
+        QVERIFY(c.waitClosed());
+        QTRY_COMPARE(server->openConnections(), 0);
+    }
+
     void http10StreamIsCloseDelimited()
     {
         auto server = startServer();
@@ -491,7 +505,7 @@ private Q_SLOTS:
             QVERIFY(c.connect(server->port()));
             QVERIFY(c.send(get(target)));
             QTRY_COMPARE(server->openConnections(), 1);
-            c.socket().abort();
+            c.reset();
             QTRY_COMPARE(server->openConnections(), 0);
         }
         QTRY_COMPARE(events.count(), 2);
