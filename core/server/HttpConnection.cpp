@@ -105,7 +105,7 @@ void HttpConnection::onDrained()
 
 bool HttpConnection::canParse() const
 {
-    return m_ready && !m_readStopped && !m_peerClosed && !m_closing && !m_closed &&
+    return m_ready && !m_readStopped && !m_peerClosed && !m_closing && !m_closed && !m_transportBroken &&
            m_responses.size() < static_cast<std::size_t>(m_worker.config().maxPipelinedRequests) &&
            m_transport->pending() < highWater;
 }
@@ -196,6 +196,10 @@ void HttpConnection::processInput()
     }
     m_inProcess = false;
     if (m_closed) {
+        return;
+    }
+    if (m_transportBroken) {
+        teardown();
         return;
     }
     if (m_peerClosed && !m_readStopped) {
@@ -333,7 +337,26 @@ void HttpConnection::afterResponseChange()
     if (m_closed || m_closing) {
         return;
     }
-    if (m_responses.flush()) {
+    if (m_inResponseChange) {
+        m_responseChangedAgain = true; // the pass in progress goes round once more
+        return;
+    }
+    m_inResponseChange = true;
+    do {
+        m_responseChangedAgain = false;
+        afterResponseChangeOnce();
+    } while (m_responseChangedAgain && !m_closed && !m_closing);
+    m_inResponseChange = false;
+}
+
+void HttpConnection::afterResponseChangeOnce()
+{
+    const bool close = m_responses.flush();
+    if (m_transportBroken) {
+        teardown();
+        return;
+    }
+    if (close) {
         closeGracefully();
         return;
     }
@@ -363,8 +386,10 @@ void HttpConnection::writeBytes(std::string_view bytes)
     if (m_transport->pending() == 0) {
         m_lastWrite = now();
     }
-    if (!m_transport->write(bytes)) {
-        teardown();
+    if (!m_transportBroken && !m_transport->write(bytes)) {
+        // Not teardown() here: this runs inside ResponseQueue::flush(), whose queue teardown()
+        // would clear. The callers check m_transportBroken once the flush is over.
+        m_transportBroken = true;
     }
 }
 

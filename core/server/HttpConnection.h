@@ -78,6 +78,7 @@ private:
     void dispatch(ParsedRequest request);
     void failRequest(const ProtocolError& error);
     void afterResponseChange();
+    void afterResponseChangeOnce();
     void writeBytes(std::string_view bytes);
     void finishResponse(PendingResponse& response);
     void closeGracefully();
@@ -108,6 +109,8 @@ private:
     bool m_lingering = false;
     bool m_closed = false;
     bool m_inProcess = false;
+    bool m_inResponseChange = false;
+    bool m_responseChangedAgain = false;
     bool m_inputMayWait = true; // false after a short read, until the next readiness notification
 
     SteadyTime m_acceptedAt;

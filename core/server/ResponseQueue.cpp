@@ -132,6 +132,18 @@ bool ResponseQueue::abort(std::uint64_t sequence, std::string reason)
 
 bool ResponseQueue::flush()
 {
+    // A writer that calls back into the connection must not pop the response this loop holds.
+    if (m_flushing) {
+        return false;
+    }
+    m_flushing = true;
+    const bool close = flushFront();
+    m_flushing = false;
+    return close;
+}
+
+bool ResponseQueue::flushFront()
+{
     while (!m_queue.empty()) {
         PendingResponse& front = m_queue.front();
         if (!front.out.empty()) {

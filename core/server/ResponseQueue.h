@@ -84,7 +84,10 @@ public:
     void drop();
 
 private:
+    bool flushFront();
+
     std::deque<PendingResponse> m_queue;
+    bool m_flushing = false;
     std::uint64_t m_next = 1;
     Writer m_writer;
     Finished m_finished;

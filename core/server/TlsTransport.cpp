@@ -72,8 +72,9 @@ bool TlsTransport::write(std::string_view bytes)
     if (m_closed) {
         return false;
     }
+    // No flush() here: QSslSocket would emit bytesWritten from inside it, re-entering the
+    // connection while it is still writing. Qt sends the queue from the event loop.
     const qint64 n = m_socket->write(bytes.data(), static_cast<qint64>(bytes.size()));
-    m_socket->flush();
     return n == static_cast<qint64>(bytes.size());
 }
 

@@ -3,11 +3,11 @@
 #include "server/ProxyHeaders.h"
 #include "server/UpstreamForwarder.h"
 
+#include "EventCollector.h"
 #include "FakeUpstream.h"
 #include "RawHttpClient.h"
 #include "TestSupport.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace std::string_literals;
@@ -162,7 +162,7 @@ private Q_SLOTS:
     void unreachableUpstreamIs502WithTheReason()
     {
         Proxy proxy(freePort());
-        QSignalSpy events(&proxy.server, &pc::HttpServer::requestCompleted);
+        pc::test::EventCollector events(proxy.server);
         QVERIFY(proxy.server.start());
         RawHttpClient c;
         QVERIFY(c.connect(proxy.server.port()));
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 502);
         QVERIFY2(r.body.find("refused the connection") != std::string::npos, r.body.c_str());
         QTRY_COMPARE(events.count(), 1);
-        const auto e = events.at(0).at(0).value<pc::RequestEvent>();
+        const pc::RequestEvent e = events.events.front();
         QCOMPARE(e.status, 502);
         QCOMPARE(e.trace.back().stage, "handler"s);
         QVERIFY(e.trace.back().reason.find("refused") != std::string::npos);
@@ -210,7 +210,7 @@ private Q_SLOTS:
     {
         FakeUpstream upstream({{0, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"}});
         Proxy proxy(upstream.url());
-        QSignalSpy events(&proxy.server, &pc::HttpServer::requestCompleted);
+        pc::test::EventCollector events(proxy.server);
         QVERIFY(proxy.server.start());
         RawHttpClient c;
         QVERIFY(c.connect(proxy.server.port()));
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(!r.complete); // only 5 of 100 bytes, then the connection closes
         QVERIFY(c.closed());
         QTRY_COMPARE(events.count(), 1);
-        const auto e = events.at(0).at(0).value<pc::RequestEvent>();
+        const pc::RequestEvent e = events.events.front();
         QVERIFY(e.trace.back().reason.find("middle of the body") != std::string::npos);
     }
 
