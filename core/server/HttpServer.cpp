@@ -178,6 +178,8 @@ Status HttpServer::start()
         [this, first, &error] {
             auto* listener = new Listener(m_impl->shared, m_impl->workers);
             listener->setParent(first);
+            // Qt's default backlog is 50; a burst of new connections (a browser, wrk) needs more.
+            listener->setListenBacklogSize(511);
             if (listener->listen(m_impl->shared.config.address, m_impl->shared.config.port)) {
                 m_impl->listener = listener;
                 m_impl->port = listener->serverPort();
