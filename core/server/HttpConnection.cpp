@@ -417,6 +417,7 @@ void HttpConnection::startLingering()
         return;
     }
     m_lingering = true;
+    m_worker.lingeringChanged(+1);
     m_lingerUntil = now() + m_worker.config().lingerTimeout;
     // Half-close (or close_notify): the client reads our answer and then its EOF. Its
     // unread bytes are drained in onReadable() instead of provoking a reset that could
@@ -489,6 +490,14 @@ void HttpConnection::checkTimeouts(SteadyTime at)
     }
 }
 
+void HttpConnection::closeIfIdle()
+{
+    const bool midRequest = m_headStarted || m_parser.readingBody() || m_inPos < m_in.size();
+    if (!m_closed && !m_closing && m_responses.empty() && !midRequest) {
+        closeGracefully();
+    }
+}
+
 void HttpConnection::abortNow()
 {
     if (!m_closed) {
@@ -503,6 +512,9 @@ void HttpConnection::teardown()
         return;
     }
     m_closed = true;
+    if (m_lingering) {
+        m_worker.lingeringChanged(-1);
+    }
     {
         std::lock_guard lock(m_link->mutex);
         m_link->connection = nullptr;

@@ -48,7 +48,8 @@ public:
 
     void start();
     void checkTimeouts(SteadyTime now);
-    void abortNow(); // server shutdown
+    void abortNow();    // server shutdown
+    void closeIfIdle(); // graceful shutdown: nothing asked and nothing owed
 
     // Responder entry points, on this connection's thread.
     void complete(std::uint64_t sequence, HttpResponse response);

@@ -199,6 +199,31 @@ Status HttpServer::start()
     return Ok{};
 }
 
+void HttpServer::stopGracefully(std::chrono::milliseconds grace)
+{
+    if (!m_impl->running) {
+        return;
+    }
+    ServerShared& shared = m_impl->shared;
+    shared.stopping = true; // from now on every answer says Connection: close
+    for (ServerWorker* worker : m_impl->workers) {
+        QMetaObject::invokeMethod(
+            worker,
+            [this, worker] {
+                if (m_impl->listener != nullptr && m_impl->listener->thread() == QThread::currentThread()) {
+                    m_impl->listener->close();
+                }
+                worker->closeIdleConnections();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    std::unique_lock lock(shared.closedMutex);
+    // Done when every connection has closed or has sent everything and only waits for the client's FIN.
+    shared.closedSignal.wait_for(lock, grace, [&] { return shared.connections.load() - shared.lingering.load() <= 0; });
+    lock.unlock();
+    stop();
+}
+
 void HttpServer::stop()
 {
     if (!m_impl->running) {

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -39,7 +40,10 @@ public:
     void setRedactor(std::shared_ptr<const Redactor> redactor);       // any time
 
     [[nodiscard]] Status start();
-    void stop(); // closes every connection; idempotent
+    void stop(); // closes every connection now; idempotent
+    // Stops accepting, answers what is in flight (with Connection: close), closes idle
+    // connections, waits up to `grace` for the rest, then closes them. Blocks the caller.
+    void stopGracefully(std::chrono::milliseconds grace);
 
     [[nodiscard]] bool isListening() const;
     [[nodiscard]] quint16 port() const;

@@ -118,8 +118,31 @@ bool ServerWorker::describe(qintptr descriptor, ConnectionInfo& info)
 void ServerWorker::release(HttpConnection* connection)
 {
     if (m_connections.erase(connection) > 0) {
-        m_shared.connections.fetch_sub(1);
+        {
+            std::lock_guard lock(m_shared.closedMutex);
+            m_shared.connections.fetch_sub(1);
+        }
+        m_shared.closedSignal.notify_all();
         connection->deleteLater();
+    }
+}
+
+void ServerWorker::lingeringChanged(int delta)
+{
+    {
+        std::lock_guard lock(m_shared.closedMutex);
+        m_shared.lingering.fetch_add(delta);
+    }
+    m_shared.closedSignal.notify_all();
+}
+
+void ServerWorker::closeIdleConnections()
+{
+    const std::vector<HttpConnection*> snapshot(m_connections.begin(), m_connections.end());
+    for (HttpConnection* c : snapshot) {
+        if (m_connections.count(c) > 0) {
+            c->closeIfIdle();
+        }
     }
 }
 

@@ -17,8 +17,10 @@
 #include <QTimer>
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -35,8 +37,12 @@ struct ServerShared {
     std::optional<QSslConfiguration> tls;
     std::atomic<int> connections{0}; // open, including the ones being refused
     std::atomic<int> refusing{0};    // being answered 503
+    std::atomic<int> lingering{0};   // answered everything, waiting for the client's FIN
     std::atomic<std::uint64_t> nextConnectionId{1};
     std::atomic<bool> stopping{false};
+    // Signalled whenever a connection closes, for HttpServer::stopGracefully().
+    std::mutex closedMutex;
+    std::condition_variable closedSignal;
     std::function<bool()> eventsWanted;                                         // thread-safe
     std::function<void(const PendingResponse&, const ConnectionInfo&)> publish; // thread-safe
 };
@@ -53,12 +59,14 @@ public:
 
     // Takes ownership of an accepted descriptor (closes it on failure).
     void adopt(qintptr descriptor, bool overCapacity);
+    void closeIdleConnections(); // after `stopping` is set: the busy ones close after their answers
     void shutdown();
 
     [[nodiscard]] const ServerConfig& config() const { return m_shared.config; }
     [[nodiscard]] RequestHandler& handler() const { return *m_shared.handler; }
     [[nodiscard]] bool stopping() const { return m_shared.stopping.load(std::memory_order_relaxed); }
     [[nodiscard]] bool eventsWanted() const { return m_shared.eventsWanted(); }
+    void lingeringChanged(int delta);
     [[nodiscard]] const Clock& clock() const { return *m_shared.clock; }
     void publish(const PendingResponse& response, const ConnectionInfo& info) const
     {

@@ -520,6 +520,31 @@ private Q_SLOTS:
         QCOMPARE(after.read().body, "late"s);
     }
 
+    void gracefulStopFinishesWhatIsInFlight()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        RawHttpClient busy;
+        QVERIFY(busy.connect(server->port()));
+        QVERIFY(busy.send(get("/slow/200/last")));
+        RawHttpClient idle;
+        QVERIFY(idle.connect(server->port()));
+        QVERIFY(idle.send(get("/")));
+        QCOMPARE(idle.read().status, 200);
+        QTRY_COMPARE(server->openConnections(), 2);
+        const quint16 port = server->port();
+        server->stopGracefully(10s);
+        QVERIFY(!server->isListening());
+        const auto r = busy.read();
+        QCOMPARE(r.body, "last"s);
+        QCOMPARE(r.header("Connection").value_or(""), "close"s);
+        QVERIFY(busy.waitClosed());
+        QVERIFY(idle.waitClosed());
+        RawHttpClient late;
+        late.socket().connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(!late.socket().waitForConnected(5000)); // refused: nobody listens any more
+    }
+
     void stopClosesConnectionsAndRestarts()
     {
         auto server = startServer();
