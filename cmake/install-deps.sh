@@ -17,8 +17,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     # integration tests: real clients, peers, proxies and a browser
     curl openssl python3 python3-jsonschema python3-jwt python3-cryptography python3-passlib python3-bcrypt
-    python3-argon2
-    python3-fastapi python3-uvicorn python3-limits nginx-light haproxy caddy
+    python3-argon2 python3-fastapi python3-httpx python3-uvicorn python3-limits nginx-light haproxy caddy
     chromium chromium-driver nodejs npm
     # benchmarks
     wrk

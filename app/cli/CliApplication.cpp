@@ -3,7 +3,9 @@
 
 #include "CheckCommand.h"
 #include "FmtCommand.h"
+#include "HashCommand.h"
 #include "NewCommand.h"
+#include "TokenCommand.h"
 
 #include <algorithm>
 
@@ -15,6 +17,8 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<CheckCommand>());
     m_commands.push_back(std::make_unique<FmtCommand>());
     m_commands.push_back(std::make_unique<NewCommand>());
+    m_commands.push_back(std::make_unique<TokenCommand>());
+    m_commands.push_back(std::make_unique<HashCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -2,7 +2,7 @@
 #include "auth/Argon2Hasher.h"
 
 #include "auth/PasswordEncoding.h"
-#include "auth/SecureBuffer.h"
+#include "auth/SecretBytes.h"
 
 #include <argon2.h>
 #include <openssl/crypto.h>
@@ -168,7 +168,7 @@ Result<PasswordMatch> Argon2Hasher::verify(std::string_view password, std::strin
     if (auto s = checkPasswordLength(password); !s) {
         return s.error();
     }
-    SecureBuffer derived(parsed->tag.size());
+    SecretBytes derived(parsed->tag.size());
     const int rc =
         argon2id_hash_raw(parsed->timeCost, parsed->memoryKib, parsed->parallelism, password.data(), password.size(),
                           parsed->salt.data(), parsed->salt.size(), derived.data(), derived.size());

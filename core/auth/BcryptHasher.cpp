@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "auth/BcryptHasher.h"
 
-#include "auth/SecureBuffer.h"
+#include "auth/SecretBytes.h"
 
 #include <crypt.h>
 #include <openssl/crypto.h>
@@ -123,7 +123,7 @@ Result<HashedPassword> BcryptHasher::hashWithSalt(std::string_view password, std
         return makeError("hash-failed",
                          "libxcrypt could not make a bcrypt setting for cost " + std::to_string(m_cost) + ".");
     }
-    const SecureBuffer phrase = SecureBuffer::fromText(used);
+    const SecretBytes phrase = SecretBytes(used);
     CryptArea area;
     const char* result = crypt_rn(phrase.c_str(), setting, area.get(), sizeof(crypt_data));
     if (result == nullptr || std::strlen(result) != kHashLength || std::strncmp(result, "$2b$", 4) != 0) {
@@ -179,7 +179,7 @@ Result<PasswordMatch> BcryptHasher::verify(std::string_view password, std::strin
     if (auto s = preparePassword(password, &used, &out.warnings); !s) {
         return s.error();
     }
-    const SecureBuffer phrase = SecureBuffer::fromText(used);
+    const SecretBytes phrase = SecretBytes(used);
     const std::string setting(hash);
     CryptArea area;
     const char* result = crypt_rn(phrase.c_str(), setting.c_str(), area.get(), sizeof(crypt_data));

@@ -26,15 +26,15 @@ void* octets(const void* data, std::size_t size)
     return const_cast<void*>(size == 0 ? static_cast<const void*>(&empty) : data);
 }
 
-Result<SecureBuffer> derive(const char* name, const OSSL_PARAM* params, std::size_t length)
+Result<SecretBytes> derive(const char* name, const OSSL_PARAM* params, std::size_t length)
 {
     const std::unique_ptr<EVP_KDF, KdfDeleter> kdf(EVP_KDF_fetch(nullptr, name, nullptr));
     if (!kdf) {
         return makeError("hash-failed", std::string("OpenSSL does not provide the ") + name + " key derivation.");
     }
     const std::unique_ptr<EVP_KDF_CTX, KdfDeleter> ctx(EVP_KDF_CTX_new(kdf.get()));
-    SecureBuffer out(length);
-    if (!ctx || EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) {
+    SecretBytes out(length);
+    if (!ctx || EVP_KDF_derive(ctx.get(), out.bytes(), out.size(), params) != 1) {
         const unsigned long code = ERR_get_error();
         ERR_clear_error();
         std::array<char, 256> reason{};
@@ -47,7 +47,7 @@ Result<SecureBuffer> derive(const char* name, const OSSL_PARAM* params, std::siz
 
 } // namespace
 
-Result<SecureBuffer> deriveScrypt(std::string_view password, std::span<const unsigned char> salt, int logN,
+Result<SecretBytes> deriveScrypt(std::string_view password, std::span<const unsigned char> salt, int logN,
                                   std::uint32_t r, std::uint32_t p, std::size_t length)
 {
     if (logN < 1 || logN > 62 || r == 0 || p == 0 || length == 0) {
@@ -71,7 +71,7 @@ Result<SecureBuffer> deriveScrypt(std::string_view password, std::span<const uns
     return derive(OSSL_KDF_NAME_SCRYPT, params.data(), length);
 }
 
-Result<SecureBuffer> derivePbkdf2(Pbkdf2Digest digest, std::string_view password, std::span<const unsigned char> salt,
+Result<SecretBytes> derivePbkdf2(Pbkdf2Digest digest, std::string_view password, std::span<const unsigned char> salt,
                                   std::uint64_t iterations, std::size_t length)
 {
     if (iterations == 0 || length == 0) {

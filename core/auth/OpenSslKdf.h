@@ -6,7 +6,7 @@
 // Stateless; thread-safe.
 #pragma once
 
-#include "auth/SecureBuffer.h"
+#include "auth/SecretBytes.h"
 #include "common/Result.h"
 
 #include <cstdint>
@@ -19,12 +19,12 @@ enum class Pbkdf2Digest { Sha256, Sha512 };
 
 // scrypt(P, S, N = 2^logN, r, p, dkLen). maxmem is set to exactly what these
 // parameters need, so OpenSSL's own 1 GiB default never refuses a valid call.
-[[nodiscard]] Result<SecureBuffer> deriveScrypt(std::string_view password, std::span<const unsigned char> salt,
+[[nodiscard]] Result<SecretBytes> deriveScrypt(std::string_view password, std::span<const unsigned char> salt,
                                                 int logN, std::uint32_t r, std::uint32_t p, std::size_t length);
 
 // PBKDF2-HMAC-SHA256/512 with SP 800-132's lower-bound checks off (passlib
 // hashes may have short salts; the policy sets the floors, not OpenSSL).
-[[nodiscard]] Result<SecureBuffer> derivePbkdf2(Pbkdf2Digest digest, std::string_view password,
+[[nodiscard]] Result<SecretBytes> derivePbkdf2(Pbkdf2Digest digest, std::string_view password,
                                                 std::span<const unsigned char> salt, std::uint64_t iterations,
                                                 std::size_t length);
 

@@ -79,7 +79,7 @@ Result<HashedPassword> Pbkdf2Hasher::hashWithSalt(std::string_view password, std
     }
     std::string hash = "$" + std::string(ident()) + "$" + std::to_string(m_iterations) + "$" +
                        encodeBase64Unpadded(salt, Base64Alphabet::Adapted) + "$" +
-                       encodeBase64Unpadded(derived->bytes(), Base64Alphabet::Adapted);
+                       encodeBase64Unpadded(derived->span(), Base64Alphabet::Adapted);
     return HashedPassword{std::move(hash), {}};
 }
 

@@ -99,7 +99,7 @@ Result<HashedPassword> ScryptHasher::hashWithSalt(std::string_view password, std
     if (!derived) {
         return derived.errors();
     }
-    return HashedPassword{render(m_logN, m_r, m_p, salt, derived->bytes()), {}};
+    return HashedPassword{render(m_logN, m_r, m_p, salt, derived->span()), {}};
 }
 
 Result<ScryptHasher::Parsed> ScryptHasher::parse(std::string_view hash) const

@@ -10,7 +10,8 @@ namespace pc {
 
 // A plain new[] buffer instead of std::string or std::vector: neither may be
 // allowed to reallocate behind our back and leave an unwiped copy on the heap.
-SecretBytes::SecretBytes(std::size_t size) : m_data(size ? new char[size]() : nullptr), m_size(size)
+// One extra zero byte keeps the content NUL-terminated for c_str().
+SecretBytes::SecretBytes(std::size_t size) : m_data(size ? new char[size + 1]() : nullptr), m_size(size)
 {
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ public:
     [[nodiscard]] const unsigned char* bytes() const { return reinterpret_cast<const unsigned char*>(m_data); }
     [[nodiscard]] unsigned char* bytes() { return reinterpret_cast<unsigned char*>(m_data); }
     [[nodiscard]] char* data() { return m_data; }
+    [[nodiscard]] const char* data() const { return m_data; }
+    [[nodiscard]] std::span<const unsigned char> span() const { return {bytes(), m_size}; }
+    // NUL-terminated for C APIs such as crypt(3); the terminator is not counted in size().
+    [[nodiscard]] const char* c_str() const { return m_data != nullptr ? m_data : ""; }
     [[nodiscard]] std::size_t size() const { return m_size; }
     [[nodiscard]] bool empty() const { return m_size == 0; }
     // Shortens the buffer in place; the cut-off bytes are wiped.

@@ -33,6 +33,17 @@ std::string temporaryName(const fs::path& target, unsigned attempt)
 
 Status AtomicFile::write(const std::string& path, std::string_view data, FileIo& io)
 {
+    return write(path, data, io, nullptr);
+}
+
+Status AtomicFile::writePrivate(const std::string& path, std::string_view data, FileIo& io)
+{
+    const unsigned ownerOnly = 0600;
+    return write(path, data, io, &ownerOnly);
+}
+
+Status AtomicFile::write(const std::string& path, std::string_view data, FileIo& io, const unsigned* forcedMode)
+{
     std::error_code ec;
     fs::path target(path);
     if (fs::is_symlink(target, ec)) {
@@ -50,7 +61,9 @@ Status AtomicFile::write(const std::string& path, std::string_view data, FileIo&
     unsigned mode = 0666;
     struct stat existing {};
     const bool replacing = ::stat(target.c_str(), &existing) == 0;
-    if (replacing) {
+    if (forcedMode) {
+        mode = *forcedMode;
+    } else if (replacing) {
         mode = existing.st_mode & 07777;
     }
 
@@ -66,8 +79,8 @@ Status AtomicFile::write(const std::string& path, std::string_view data, FileIo&
     if (fd < 0) {
         return saveError(path, "cannot create a temporary file next to it", errno);
     }
-    if (replacing) {
-        ::fchmod(fd, static_cast<mode_t>(mode)); // the umask may have cleared bits the old file had
+    if (replacing || forcedMode) {
+        ::fchmod(fd, static_cast<mode_t>(mode)); // the umask may have cleared bits we want
     }
 
     const auto abandon = [&](const std::string& what) -> Status {

@@ -19,6 +19,15 @@ class AtomicFile {
 public:
     // Error code "save-failed"; the message names the file and the OS reason.
     [[nodiscard]] static Status write(const std::string& path, std::string_view data, FileIo& io = FileIo::system());
+    // For secrets (.env files, private keys): the result is always mode 0600,
+    // whatever the permissions of the file it replaces, and is never readable
+    // by others at any point (the temporary file is created 0600).
+    [[nodiscard]] static Status writePrivate(const std::string& path, std::string_view data,
+                                             FileIo& io = FileIo::system());
+
+private:
+    [[nodiscard]] static Status write(const std::string& path, std::string_view data, FileIo& io,
+                                      const unsigned* forcedMode);
 };
 
 } // namespace pc

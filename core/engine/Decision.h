@@ -14,7 +14,7 @@ namespace pc {
 struct TraceStep {
     std::string
         stage; // "limits", "routing", "cors", "rate_limit", "auth", "validation", "handler", "response", "headers"
-    std::string verdict; // "pass", "deny", "answer", "skip", "set"
+    std::string verdict; // "pass", "deny", "answer", "skip", "set"; "forward" (handler), "filter" (response)
     std::string reason;  // a sentence for people
     std::string where;   // JSON pointer into the policy, "" when no single part decided
     bool operator==(const TraceStep&) const = default;
@@ -27,7 +27,8 @@ struct Decision {
     std::vector<TraceStep> trace;
 
     // Reverse-proxy routes: the server must forward the request to `upstream`
-    // and hand the answer to CompiledPolicy::completeUpstream().
+    // (the absolute URL: upstream base + request target) and hand the answer to
+    // CompiledPolicy::completeUpstream(). A pending decision has status 0.
     bool forward = false;
     std::string upstream;
     int routeIndex = -1; // matched route, -1 when none

@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -59,9 +60,11 @@ struct RequestContext {
     bool forward = false;              // the handler wants the upstream to answer
     std::string upstream;
 
-    void addTrace(std::string stage, std::string verdict, std::string reason, std::string where = {})
+    // Stage and verdict are short names (no allocation); built in place because
+    // evaluate() is measured per request (tests/bench).
+    void addTrace(std::string_view stage, std::string_view verdict, std::string reason, std::string where = {})
     {
-        trace.push_back({std::move(stage), std::move(verdict), std::move(reason), std::move(where)});
+        trace.emplace_back(std::string(stage), std::string(verdict), std::move(reason), std::move(where));
     }
 };
 

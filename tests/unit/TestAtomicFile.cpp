@@ -120,6 +120,23 @@ private Q_SLOTS:
         QCOMPARE(int(info.st_mode & 07777), 0640);
     }
 
+    void privateWritesAreOwnerOnlyEvenOverAReadableFile()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral(".env")).toStdString();
+        QVERIFY(pc::AtomicFile::write(path, "PUBLIC=1\n").ok());
+        QCOMPARE(::chmod(path.c_str(), 0644), 0);
+        QVERIFY(pc::AtomicFile::writePrivate(path, "SECRET_KEY=x\n").ok());
+        struct stat info {};
+        QCOMPARE(::stat(path.c_str(), &info), 0);
+        QCOMPARE(int(info.st_mode & 07777), 0600);
+        QCOMPARE(readAll(path), "SECRET_KEY=x\n"s);
+        const std::string fresh = dir.filePath(QStringLiteral("key.pem")).toStdString();
+        QVERIFY(pc::AtomicFile::writePrivate(fresh, "k").ok());
+        QCOMPARE(::stat(fresh.c_str(), &info), 0);
+        QCOMPARE(int(info.st_mode & 07777), 0600);
+    }
+
     void followsSymbolicLinks()
     {
         QTemporaryDir dir;
