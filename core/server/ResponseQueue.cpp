@@ -39,8 +39,13 @@ bool ResponseQueue::complete(std::uint64_t sequence, HttpResponse response, std:
     }
     r->closeAfter = forceClose || response.closeConnection || !r->keepAlive;
     const bool bodyAllowed = ResponseWriter::statusAllowsBody(response.status);
-    r->out += ResponseWriter::head({response.status, &response.headers, BodyFraming::ContentLength,
-                                    bodyAllowed ? response.body.size() : 0, r->closeAfter, date});
+    std::uint64_t length = bodyAllowed ? response.body.size() : 0;
+    if (r->headRequest && bodyAllowed && response.body.empty()) {
+        // A HEAD answer may state the length its GET would have (RFC 9110 §9.3.2).
+        length = ResponseWriter::declaredLength(response.headers).value_or(0);
+    }
+    r->out += ResponseWriter::head(
+        {response.status, &response.headers, BodyFraming::ContentLength, length, r->closeAfter, date});
     if (bodyAllowed && !r->headRequest) {
         r->out += response.body;
     }

@@ -172,6 +172,28 @@ bool ResponseWriter::isServerOwnedHeader(std::string_view name)
            equalsIgnoreCase(name, "date");
 }
 
+std::optional<std::uint64_t> ResponseWriter::declaredLength(const std::vector<HeaderField>& headers)
+{
+    std::optional<std::uint64_t> found;
+    for (const HeaderField& h : headers) {
+        if (!equalsIgnoreCase(h.name, "content-length")) {
+            continue;
+        }
+        if (found || h.value.empty() || h.value.size() > 15) {
+            return std::nullopt;
+        }
+        std::uint64_t n = 0;
+        for (const char c : h.value) {
+            if (c < '0' || c > '9') {
+                return std::nullopt;
+            }
+            n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        found = n;
+    }
+    return found;
+}
+
 bool ResponseWriter::isSafeHeader(const HeaderField& field)
 {
     if (!HeadGrammar::isToken(field.name)) {

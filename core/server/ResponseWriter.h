@@ -10,6 +10,7 @@
 #include "policy/HeaderField.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] static bool statusAllowsBody(int status);
     [[nodiscard]] static std::string_view reasonPhrase(int status);
     [[nodiscard]] static bool isServerOwnedHeader(std::string_view name);
+    // The Content-Length among `headers`, when there is exactly one and it is a plain number.
+    [[nodiscard]] static std::optional<std::uint64_t> declaredLength(const std::vector<HeaderField>& headers);
     [[nodiscard]] static bool isSafeHeader(const HeaderField& field);
     [[nodiscard]] static std::string httpDate(SystemTime time);
 };

@@ -6,6 +6,7 @@
 //   /late/<ms>        from another thread, after <ms> milliseconds
 //   /stream/<n>       a streamed body of <n> chunks "chunk-<i>;"
 //   /status/<code>    an empty answer with that status
+//   /head-length      42 bytes; for HEAD an empty body that declares Content-Length: 42
 //   /throw            the handler throws
 //   /never            no answer at all
 //   anything else     200 with "<METHOD> <target> <body>"
@@ -52,6 +53,10 @@ public:
             responder.end();
         } else if (path.rfind("/status/", 0) == 0) {
             responder.send(text(std::stoi(path.substr(8)), {}));
+        } else if (path == "/head-length") {
+            HttpResponse r = text(200, request.method == "HEAD" ? std::string() : std::string(42, 'x'));
+            r.headers.push_back({"Content-Length", "42"});
+            responder.send(std::move(r));
         } else if (path == "/throw") {
             throw std::runtime_error("boom");
         } else if (path == "/never") {

@@ -139,6 +139,10 @@ private Q_SLOTS:
         const auto next = c.read();
         QCOMPARE(next.status, 200);
         QCOMPARE(next.body, "GET /after "s);
+        // A handler that answers HEAD with an empty body may declare GET's length.
+        QVERIFY(c.send("HEAD /head-length HTTP/1.1\r\nHost: t\r\n\r\n" + get("/after1")));
+        QCOMPARE(c.read(true).header("Content-Length").value_or(""), "42"s);
+        QCOMPARE(c.read().body, "GET /after1 "s);
         QVERIFY(c.send("HEAD /stream/3 HTTP/1.1\r\nHost: t\r\n\r\n" + get("/after2")));
         QCOMPARE(c.read(true).status, 200);
         QCOMPARE(c.read().body, "GET /after2 "s);
