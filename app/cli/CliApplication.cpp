@@ -5,6 +5,7 @@
 #include "FmtCommand.h"
 #include "HashCommand.h"
 #include "NewCommand.h"
+#include "ServeCommand.h"
 #include "TokenCommand.h"
 
 #include <algorithm>
@@ -19,6 +20,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<NewCommand>());
     m_commands.push_back(std::make_unique<TokenCommand>());
     m_commands.push_back(std::make_unique<HashCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -24,18 +24,18 @@ std::string isoTime(SystemTime time)
 
 } // namespace
 
-nlohmann::json toJson(const RequestEvent& event)
+nlohmann::ordered_json toJson(const RequestEvent& event)
 {
-    nlohmann::json headers = nlohmann::json::array();
+    nlohmann::ordered_json headers = nlohmann::ordered_json::array();
     for (const HeaderField& h : event.requestHeaders) {
-        headers.push_back(nlohmann::json::array({h.name, h.value}));
+        headers.push_back(nlohmann::ordered_json::array({h.name, h.value}));
     }
-    nlohmann::json trace = nlohmann::json::array();
+    nlohmann::ordered_json trace = nlohmann::ordered_json::array();
     for (const TraceStep& step : event.trace) {
         trace.push_back(
             {{"stage", step.stage}, {"verdict", step.verdict}, {"reason", step.reason}, {"where", step.where}});
     }
-    return nlohmann::json{
+    return nlohmann::ordered_json{
         {"time", isoTime(event.time)},
         {"client", event.client},
         {"connection", event.connectionId},

@@ -39,7 +39,7 @@ struct RequestEvent {
 
 // The JSON Lines record: {"time": "2025-01-02T03:04:05.678Z", "client": ..., "method": ..., "target": ...,
 // "status": ..., "latency_ms": ..., "trace": [{"stage", "verdict", "reason", "where"}], ...}.
-[[nodiscard]] nlohmann::json toJson(const RequestEvent& event);
+[[nodiscard]] nlohmann::ordered_json toJson(const RequestEvent& event);
 
 } // namespace pc
 

@@ -34,7 +34,7 @@ Result<std::unique_ptr<RequestLogWriter>> RequestLogWriter::openFile(const std::
 
 std::string RequestLogWriter::line(const RequestEvent& event)
 {
-    return toJson(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return toJson(event).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void RequestLogWriter::write(const RequestEvent& event)
