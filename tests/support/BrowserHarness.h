@@ -28,7 +28,11 @@ struct FetchCase {
 
 class PageHandler final : public RequestHandler {
 public:
-    explicit PageHandler(const std::vector<FetchCase>& cases)
+    PageHandler() = default;
+    explicit PageHandler(const std::vector<FetchCase>& cases) { setCases(cases); }
+
+    // The page's origin is often needed before the cases' URLs are known: set them later.
+    void setCases(const std::vector<FetchCase>& cases)
     {
         nlohmann::json list = nlohmann::json::array();
         for (const FetchCase& c : cases) {
@@ -37,6 +41,7 @@ public:
             init["cache"] = "no-store";
             list.push_back({{"name", c.name}, {"url", c.url}, {"init", init}});
         }
+        std::lock_guard lock(m_mutex);
         m_page = R"(<!doctype html><html><head><meta charset="utf-8"><title>running</title></head><body><script>
 const cases = )" +
                  list.dump() +
@@ -68,6 +73,7 @@ const cases = )" +
         } else if (request.path() == "/") {
             r.headers.push_back({"Content-Type", "text/html; charset=utf-8"});
             r.headers.push_back({"Cache-Control", "no-store"});
+            std::lock_guard lock(m_mutex);
             r.body = m_page;
         } else {
             r.status = 404;
