@@ -15,7 +15,9 @@ from limits import parse, storage, strategies
 from pydantic import BaseModel, constr
 
 app = FastAPI()
-limiter = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
+# The strategy holds its storage weakly: keep it alive here.
+counters = storage.MemoryStorage()
+limiter = strategies.FixedWindowRateLimiter(counters)
 per_client = parse("10/minute")
 
 
