@@ -2,22 +2,44 @@
 #include "CliApplication.h"
 
 #include "CheckCommand.h"
+#include "CliPolicyLoader.h"
 #include "FmtCommand.h"
 #include "HashCommand.h"
 #include "NewCommand.h"
 #include "ServeCommand.h"
+#include "SimulateCommand.h"
 #include "TokenCommand.h"
+
+#include "engine/CompiledPolicy.h"
 
 #include <algorithm>
 
 namespace pc::cli {
+namespace {
+
+// `check` also compiles: regexes RE2 refuses, CORS "*" with credentials,
+// ambiguous routes ... are errors of the document, located like the others.
+// Secrets need not be present to check a policy.
+Errors compileErrors(const LoadedPolicy& loaded)
+{
+    CompileOptions options;
+    options.baseDir = CliPolicyLoader::folderOf(loaded.file);
+    options.requireSecrets = false;
+    auto compiled = CompiledPolicy::compile(loaded.policy, options);
+    return compiled.ok() ? Errors{} : compiled.errors();
+}
+
+} // namespace
 
 CliApplication::CliApplication()
 {
+    auto check = std::make_unique<CheckCommand>();
+    check->addStage(&compileErrors);
     // One line per verb, in the order `--help` lists them.
-    m_commands.push_back(std::make_unique<CheckCommand>());
+    m_commands.push_back(std::move(check));
     m_commands.push_back(std::make_unique<FmtCommand>());
     m_commands.push_back(std::make_unique<NewCommand>());
+    m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<TokenCommand>());
     m_commands.push_back(std::make_unique<HashCommand>());
     m_commands.push_back(std::make_unique<ServeCommand>());

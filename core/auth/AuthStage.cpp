@@ -22,6 +22,8 @@ std::string challenge(const char* error, std::string_view description)
            "\"";
 }
 
+const std::string kNoRoute = "/auth";
+
 } // namespace
 
 std::string AuthStage::headerSafe(std::string_view text)
@@ -58,13 +60,18 @@ Result<std::unique_ptr<AuthStage>> AuthStage::compile(const Policy& policy, cons
     if (!auth) {
         return std::move(auth).takeErrors();
     }
-    return std::make_unique<AuthStage>(std::move(auth.value()));
+    std::vector<std::string> pointers;
+    for (std::size_t i = 0; i < policy.routes.size(); ++i) {
+        pointers.push_back("/routes/" + std::to_string(i) + "/auth");
+    }
+    return std::make_unique<AuthStage>(std::move(auth.value()), std::move(pointers));
 }
 
 void AuthStage::run(RequestContext& ctx) const
 {
-    const std::string where =
-        ctx.routeIndex >= 0 ? "/routes/" + std::to_string(ctx.routeIndex) + "/auth" : std::string("/auth");
+    const std::string& where = ctx.routeIndex >= 0 && static_cast<std::size_t>(ctx.routeIndex) < m_routePointers.size()
+                                   ? m_routePointers[static_cast<std::size_t>(ctx.routeIndex)]
+                                   : kNoRoute;
     if (ctx.route == nullptr || ctx.route->auth != RouteAuth::Bearer) {
         ctx.addTrace("auth", "skip", "The route needs no authentication.", where);
         return;
@@ -73,36 +80,43 @@ void AuthStage::run(RequestContext& ctx) const
         ctx.addTrace("auth", "pass", "The route needs a bearer token and the request carries a verified one.", where);
         return;
     }
-    // TokenStage left no claims (or is not in the pipeline): find out why. A
-    // valid token costs one verification; only refused ones are checked twice.
-    BearerOutcome outcome = m_auth->authenticate(ctx.request, ctx.now);
+    // The token stage says why there are no claims; without it in the
+    // pipeline (unit tests of this stage alone), verify here.
+    BearerCheck outcome = ctx.bearer;
+    if (outcome.kind == BearerCheck::Kind::NotRun) {
+        BearerOutcome own = m_auth->authenticate(ctx.request, ctx.now);
+        outcome = {own.kind, own.error};
+        if (own.token) {
+            ctx.claims = std::move(own.token->claims);
+        }
+    }
     switch (outcome.kind) {
-    case BearerOutcome::Kind::Verified:
-        ctx.claims = std::move(outcome.token->claims);
+    case BearerCheck::Kind::NotRun:
+    case BearerCheck::Kind::Verified:
         ctx.addTrace("auth", "pass", "The route needs a bearer token and the request carries a verified one.", where);
         return;
-    case BearerOutcome::Kind::NoToken:
+    case BearerCheck::Kind::NoToken:
         ctx.addTrace("auth", "deny",
                      "The route needs a bearer token and the request carries none." +
                          (m_auth->available() ? std::string() : " " + m_auth->unavailableReason()),
                      where);
         ctx.answer = unauthorized("Bearer", "Not authenticated");
         return;
-    case BearerOutcome::Kind::NotConfigured:
+    case BearerCheck::Kind::NotConfigured:
         ctx.addTrace("auth", "deny", "The route needs a bearer token, but the policy has no auth.jwt to verify it.",
                      where);
         ctx.answer = unauthorized("Bearer", "Not authenticated");
         return;
-    case BearerOutcome::Kind::Malformed:
+    case BearerCheck::Kind::Malformed:
         ctx.addTrace("auth", "deny", outcome.error.message, where);
         ctx.answer = unauthorized(challenge("invalid_request", outcome.error.message), "Not authenticated");
         return;
-    case BearerOutcome::Kind::Unavailable:
+    case BearerCheck::Kind::Unavailable:
         ctx.addTrace("auth", "deny", outcome.error.message, "/auth/jwt");
         ctx.answer = unauthorized(challenge("invalid_token", "The token cannot be verified: no verification key."),
                                   "Could not validate credentials");
         return;
-    case BearerOutcome::Kind::Refused:
+    case BearerCheck::Kind::Refused:
         ctx.addTrace("auth", "deny",
                      "The bearer token was refused (" + outcome.error.code + "): " + outcome.error.message, where);
         ctx.answer = unauthorized(challenge("invalid_token", outcome.error.message), "Could not validate credentials");

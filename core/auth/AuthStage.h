@@ -11,6 +11,8 @@
 #include "engine/PipelineStage.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace pc {
 
@@ -20,7 +22,10 @@ public:
     // no auth.jwt; key problems follow options.requireSecrets (BearerAuthenticator).
     [[nodiscard]] static Result<std::unique_ptr<AuthStage>> compile(const Policy& policy,
                                                                     const CompileOptions& options);
-    explicit AuthStage(std::shared_ptr<const BearerAuthenticator> authenticator) : m_auth(std::move(authenticator)) {}
+    AuthStage(std::shared_ptr<const BearerAuthenticator> authenticator, std::vector<std::string> routePointers)
+        : m_auth(std::move(authenticator)), m_routePointers(std::move(routePointers))
+    {
+    }
 
     [[nodiscard]] std::string_view name() const override { return "auth"; }
     void run(RequestContext& ctx) const override;
@@ -31,6 +36,7 @@ public:
 
 private:
     std::shared_ptr<const BearerAuthenticator> m_auth;
+    std::vector<std::string> m_routePointers; // "/routes/N/auth", built once: the trace needs one per request
 };
 
 } // namespace pc

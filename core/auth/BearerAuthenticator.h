@@ -9,6 +9,7 @@
 #include "common/Result.h"
 #include "engine/CompileOptions.h"
 #include "engine/HttpRequest.h"
+#include "engine/RequestContext.h"
 #include "policy/Policy.h"
 
 #include <memory>
@@ -18,14 +19,7 @@
 namespace pc {
 
 struct BearerOutcome {
-    enum class Kind {
-        NotConfigured, // the policy has no auth.jwt
-        NoToken,       // no Authorization header, or another scheme
-        Malformed,     // "Bearer" without a usable token, or several Authorization headers
-        Unavailable,   // a token was given, but the verification key could not be loaded
-        Refused,       // the token did not verify; `error` says why
-        Verified,
-    };
+    using Kind = BearerCheck::Kind; // never NotRun
     Kind kind = Kind::NoToken;
     std::optional<VerifiedToken> token;
     Error error; // for Malformed, Unavailable and Refused

@@ -30,7 +30,10 @@ Result<std::unique_ptr<TokenStage>> TokenStage::compile(const Policy& policy, co
 void TokenStage::run(RequestContext& ctx) const
 {
     BearerOutcome outcome = m_auth->authenticate(ctx.request, ctx.now);
+    ctx.bearer = {outcome.kind, outcome.error};
     switch (outcome.kind) {
+    case BearerOutcome::Kind::NotRun:
+        return;
     case BearerOutcome::Kind::NotConfigured:
         ctx.addTrace("token", "skip", "The policy configures no JWT verification.");
         return;

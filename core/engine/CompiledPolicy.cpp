@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/CompiledPolicy.h"
 
+#include "auth/AuthStage.h"
+#include "auth/TokenStage.h"
 #include "engine/BodyLimitsStage.h"
 #include "engine/CorsStage.h"
 #include "engine/DetailAnswer.h"
 #include "engine/HandlerStage.h"
 #include "engine/HeadersStage.h"
 #include "engine/LimitsStage.h"
+#include "engine/RateLimitStage.h"
 #include "engine/RateLimitStore.h"
 #include "engine/ResponseFilterStage.h"
 #include "engine/RoutingStage.h"
+#include "engine/ValidationStage.h"
 
 namespace pc {
 namespace {
@@ -43,7 +47,11 @@ const StageEntry kRequestStages[] = {
     {&compileStage<RoutingStage>},
     {&compileStage<BodyLimitsStage>},
     {&compileStage<CorsStage>, true},
-    // token verification, rate_limit, auth, validation: slots for their stages, in that order.
+    // Verify a bearer token before rate limiting, so jwt_claim keys only use verified claims.
+    {&compileStage<TokenStage>},
+    {&compileStage<RateLimitStage>},
+    {&compileStage<AuthStage>},
+    {&compileStage<ValidationStage>},
     {&compileStage<HandlerStage>},
 };
 
@@ -114,7 +122,7 @@ Decision CompiledPolicy::evaluate(const HttpRequest& request, SystemTime now, Ra
 {
     RequestContext ctx(request, now, store);
     try {
-        ctx.trace.reserve(12);
+        ctx.trace.reserve(16); // one step per stage, and a few stages add two
         ctx.preflight = m_hasCors && CorsStage::isPreflight(request);
         for (const Slot& slot : m_requestStages) {
             if (ctx.forward) {

@@ -66,7 +66,7 @@ std::uint64_t RateLimitStage::fingerprint(const RateLimit& limit, const std::vec
     return std::stoull(hex.substr(0, 16), nullptr, 16);
 }
 
-Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& policy)
+Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& policy, const CompileOptions& /*options*/)
 {
     Errors errors;
     std::unique_ptr<RateLimitStage> stage(new RateLimitStage());

@@ -12,6 +12,7 @@
 
 #include "common/Result.h"
 #include "engine/CidrBlock.h"
+#include "engine/CompileOptions.h"
 #include "engine/PipelineStage.h"
 #include "engine/RateKeyResolver.h"
 #include "engine/RateLimitHeaders.h"
@@ -33,7 +34,8 @@ public:
     static constexpr std::string_view kStageName = "rate_limit";
 
     // Errors carry JSON pointers such as /rate_limits/per-client/limit or /routes/0/rate_limits/1.
-    [[nodiscard]] static Result<std::unique_ptr<RateLimitStage>> compile(const Policy& policy);
+    [[nodiscard]] static Result<std::unique_ptr<RateLimitStage>> compile(const Policy& policy,
+                                                                         const CompileOptions& options = {});
 
     [[nodiscard]] std::string_view name() const override { return kStageName; }
     void run(RequestContext& ctx) const override;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Error.h"
 #include "engine/Decision.h"
 #include "engine/HttpRequest.h"
 #include "policy/Route.h"
@@ -32,6 +33,22 @@ struct StageAnswer {
     std::optional<nlohmann::json> json;
 };
 
+// What the token stage found about the request's bearer token, so that the
+// auth stage (and anything after it) never verifies the same token twice.
+struct BearerCheck {
+    enum class Kind {
+        NotRun,        // no token stage ran
+        NotConfigured, // the policy has no auth.jwt
+        NoToken,       // no Authorization header, or another scheme
+        Malformed,     // "Bearer" without a usable token, or several Authorization headers
+        Unavailable,   // a token was given, but the verification key could not be loaded
+        Refused,       // the token did not verify; `error` says why
+        Verified,      // the claims are in RequestContext::claims
+    };
+    Kind kind = Kind::NotRun;
+    Error error; // for Malformed, Unavailable and Refused
+};
+
 struct RequestContext {
     RequestContext(const HttpRequest& req, SystemTime at, RateLimitStore& store)
         : request(req), now(at), rateLimitStore(store)
@@ -50,6 +67,7 @@ struct RequestContext {
     const Route* route = nullptr;
     std::vector<std::pair<std::string, std::string>> pathParams; // name -> raw value, in template order
 
+    BearerCheck bearer;                   // set by the token stage
     std::optional<nlohmann::json> claims; // verified JWT claims, once the token has been verified
     nlohmann::json validated;             // validated input, by location ("body", "query", ...), for echo
 

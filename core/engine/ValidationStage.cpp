@@ -98,7 +98,7 @@ void appendIssues(std::vector<ValidationIssue>& all, SchemaValidator::Outcome ou
 
 } // namespace
 
-Result<std::unique_ptr<ValidationStage>> ValidationStage::compile(const Policy& policy)
+Result<std::unique_ptr<ValidationStage>> ValidationStage::compile(const Policy& policy, const CompileOptions& /*options*/)
 {
     auto validator = SchemaValidator::compile(policy.schemas);
     if (!validator) {

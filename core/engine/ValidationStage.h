@@ -8,6 +8,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "engine/CompileOptions.h"
 #include "engine/PipelineStage.h"
 #include "engine/SchemaValidator.h"
 #include "policy/Policy.h"
@@ -20,7 +21,8 @@ namespace pc {
 
 class ValidationStage final : public PipelineStage {
 public:
-    [[nodiscard]] static Result<std::unique_ptr<ValidationStage>> compile(const Policy& policy);
+    [[nodiscard]] static Result<std::unique_ptr<ValidationStage>> compile(const Policy& policy,
+                                                                         const CompileOptions& options = {});
 
     [[nodiscard]] std::string_view name() const override { return "validation"; }
     void run(RequestContext& ctx) const override;

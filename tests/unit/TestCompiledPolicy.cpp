@@ -59,8 +59,8 @@ private Q_SLOTS:
     {
         auto compiled = pc::test::compileOrDie(pc::test::tutorialPolicy());
         const std::vector<std::string_view> names = compiled->stageNames();
-        QCOMPARE(Lines(names.begin(), names.end()),
-                 (Lines{"limits", "routing", "limits", "cors", "handler", "response", "headers"}));
+        QCOMPARE(Lines(names.begin(), names.end()), (Lines{"limits", "routing", "limits", "cors", "token", "rate_limit",
+                                                           "auth", "validation", "handler", "response", "headers"}));
     }
 
     void evaluatesASimpleGet()
@@ -76,8 +76,10 @@ private Q_SLOTS:
             QVERIFY2(!s.reason.empty() && s.reason.back() == '.', s.reason.c_str());
         }
         QCOMPARE(steps, (Lines{"limits pass /limits", "routing pass /routes/0", "limits pass /limits",
-                               "cors pass /cors/allow_origins/0", "handler answer /routes/0/mock",
-                               "response filter /routes/0/response/allow_fields", "headers set /headers/set"}));
+                               "cors pass /cors/allow_origins/0", "token skip ", "rate_limit skip /routes/0",
+                               "auth skip /routes/0/auth", "validation skip /routes/0/request",
+                               "handler answer /routes/0/mock", "response filter /routes/0/response/allow_fields",
+                               "headers set /headers/set"}));
         QCOMPARE(d.routeIndex, 0);
         QVERIFY(!d.forward);
     }
@@ -122,9 +124,11 @@ private Q_SLOTS:
         QTest::addColumn<Lines>("stages");
         QTest::newRow("allowed CORS GET")
             << 0 << 200 << Lines{"limits:pass",    "routing:pass",    "limits:pass", "cors:pass",
+                                 "token:skip",     "rate_limit:skip", "auth:skip",   "validation:skip",
                                  "handler:answer", "response:filter", "headers:set"};
         QTest::newRow("denied origin still answered")
             << 1 << 200 << Lines{"limits:pass",    "routing:pass",    "limits:pass", "cors:deny",
+                                 "token:skip",     "rate_limit:skip", "auth:skip",   "validation:skip",
                                  "handler:answer", "response:filter", "headers:set"};
         QTest::newRow("preflight") << 5 << 204 << Lines{"limits:pass", "routing:skip",  "limits:skip",
                                                         "cors:answer", "response:skip", "headers:set"};
@@ -132,8 +136,9 @@ private Q_SLOTS:
                                                                "cors:deny",   "response:skip", "headers:set"};
         QTest::newRow("traversal") << 7 << 400
                                    << Lines{"limits:pass", "routing:deny", "cors:pass", "response:skip", "headers:set"};
-        QTest::newRow("forward") << 8 << 0
-                                 << Lines{"limits:pass", "routing:pass", "limits:pass", "cors:pass", "handler:forward"};
+        QTest::newRow("forward") << 8 << 0 << Lines{"limits:pass", "routing:pass",    "limits:pass",
+                                                    "cors:pass",   "token:skip",      "rate_limit:skip",
+                                                    "auth:skip",   "validation:skip", "handler:forward"};
         QTest::newRow("415 after routing") << 10 << 415 << Lines{"limits:pass", "routing:pass",  "limits:deny",
                                                                  "cors:pass",   "response:skip", "headers:set"};
         QTest::newRow("414 first") << 11 << 414 << Lines{"limits:deny", "cors:pass", "response:skip", "headers:set"};
