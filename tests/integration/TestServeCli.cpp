@@ -296,7 +296,7 @@ private Q_SLOTS:
                             QString::fromStdString(upstream.url()), QStringLiteral("--log"), log});
         QVERIFY2(proxy.waitReady(), proxy.standardError().constData());
         const auto r = curl({QStringLiteral("-H"), QStringLiteral("Origin: https://yourdomain.com"),
-                             QString::fromStdString(proxy.url("/api/me"))});
+                             QString::fromStdString(proxy.url("/api/data"))});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, "{\"from\":\"api\"}\n"s);
         QVERIFY(hasTutorialHeaders(r));
@@ -307,7 +307,7 @@ private Q_SLOTS:
         ServeProcess dead({tutorial, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--upstream"),
                            deadUpstream(), QStringLiteral("--log"), log});
         QVERIFY(dead.waitReady());
-        const auto gone = curl({QString::fromStdString(dead.url("/api/me"))});
+        const auto gone = curl({QString::fromStdString(dead.url("/api/data"))});
         QCOMPARE(gone.status, 502);
         QVERIFY(hasTutorialHeaders(gone));
         QCOMPARE(dead.stop(), 0);
