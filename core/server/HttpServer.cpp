@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QThread>
 
+#include <openssl/crypto.h>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -165,6 +167,10 @@ Status HttpServer::start()
         auto* worker = new ServerWorker(shared);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        // Emitted on the worker thread itself: release OpenSSL's per-thread state
+        // (error queue) that TLS and JWT verification created there.
+        connect(
+            thread, &QThread::finished, thread, [] { OPENSSL_thread_stop(); }, Qt::DirectConnection);
         thread->start();
         m_impl->threads.push_back(thread);
         m_impl->workers.push_back(worker);
