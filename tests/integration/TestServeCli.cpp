@@ -224,7 +224,9 @@ private Q_SLOTS:
         if (!engineRuns("rate_limit")) {
             QSKIP("the engine's CompiledPolicy does not run a rate_limit stage yet");
         }
-        ServeProcess fresh({tutorial, QStringLiteral("--port"), QStringLiteral("0")});
+        // Four event loops: each curl connection lands on the next one, and all share one counter.
+        ServeProcess fresh({tutorial, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--threads"),
+                            QStringLiteral("4")});
         QVERIFY(fresh.waitReady());
         int admitted = 0;
         CurlResult refused;
