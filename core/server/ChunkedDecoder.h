@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // ChunkedDecoder: a strict decoder of the chunked transfer coding (RFC 9112
-// §7.1). Debian's libhttp-parser is built lenient and skips the two bytes
-// after chunk data without checking that they are CRLF, so
-// "3\r\nabcdef\r\n" would be read as a second chunk of size 0xef: a
-// request-smuggling shape. This decoder checks every CRLF, accepts chunk
-// extensions only after ';' (BWS allowed before it), bounds chunk lines,
-// sizes and trailers, and drops trailer fields. One per request; not
-// thread-safe.
+// §7.1). Debian's lenient libhttp-parser skips the two bytes after chunk data
+// unchecked ("3\r\nabcdef" reads as a second chunk of 0xef: a smuggling shape);
+// this checks every CRLF, allows extensions only after ';', bounds chunk
+// lines, sizes and trailers, and drops trailer fields. Not thread-safe.
 #pragma once
 
 #include "server/RequestParser.h"

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// HttpConnection: one client connection on a worker thread. It reads and
-// parses requests (pipelined ones too), hands them to the RequestHandler,
-// writes the answers in request order, enforces the header, body and idle
-// timeouts, and closes after protocol errors with a lingering close so the
-// client reads the error before the socket goes. A client that half-closes
-// still gets the answers to what it sent. Owns its Transport; lives and dies
-// on its worker's thread (ServerWorker deletes it after closed()).
+// HttpConnection: one client connection on a worker thread: parses requests
+// (pipelined too), hands them to the RequestHandler, writes answers in request
+// order, enforces the header, body and idle timeouts, and closes after errors
+// with a lingering close; a half-closed client still gets its answers. Owns
+// its Transport; lives and dies on its worker's thread.
 #pragma once
 
 #include "server/ConnectionInfo.h"

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// HttpServer: the local test server. It listens (loopback unless told
-// otherwise), spreads connections over `threads` worker event loops, speaks
-// HTTP/1.1 or HTTPS (TLS 1.2 and up) and hands every well-formed request to
-// one RequestHandler. Each answered request becomes a RequestEvent, delivered
-// to the event sink (on the worker thread) and as the requestCompleted signal.
-// Control it from the thread that created it; the handler, the sink and the
-// redactor are used from the worker threads.
+// HttpServer: the local test server. Listens (loopback unless told otherwise),
+// spreads connections over `threads` event loops, speaks HTTP/1.1 or HTTPS
+// (TLS 1.2+) and hands well-formed requests to one RequestHandler; each answer
+// becomes a RequestEvent (event sink on the worker thread, requestCompleted
+// signal). Control it from its creating thread; handler, sink and redactor run on workers.
 #pragma once
 
 #include "server/RequestEvent.h"

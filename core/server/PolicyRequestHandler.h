@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// PolicyRequestHandler: answers the test server's requests with a compiled
-// policy. The engine decides; mocks, echoes and refusals answer at once;
-// upstream routes are forwarded and the upstream's answer goes back through
-// the engine's response stages (streamed when the route filters no fields,
-// else buffered up to a bound). The policy is swapped atomically (hot reload:
-// the CLI's file watcher, the GUI's edits); requests in flight finish with the
-// policy they started with. One RateLimitStore outlives every swap, so limits
-// that did not change keep their counters. Thread-safe.
+// PolicyRequestHandler: the test server's answers from a compiled policy. The
+// engine decides; upstream answers go back through its response stages
+// (streamed when the route filters no fields, else buffered, bounded). The
+// policy swaps atomically (hot reload) over one RateLimitStore, so unchanged
+// limits keep their counters; in-flight requests keep their policy. Thread-safe.
 #pragma once
 
 #include "server/RequestHandler.h"

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// RequestParser: turns the bytes of one HTTP/1.x connection into requests.
-// Message framing (Content-Length, chunked bodies, trailers) is Debian's
-// libhttp-parser. Debian builds that library lenient (it accepts spaces in
-// field names, obs-fold and control bytes), so the request head is first held
-// to the RFC 9112 grammar here: token methods and field names, visible-ASCII
-// targets, CRLF line ends, no obs-fold, no bare CR, no controls in values.
-// Every limit of ServerLimits is enforced with its status (414, 431, 413).
-// One parser per connection; not thread-safe.
+// RequestParser: the bytes of one HTTP/1.x connection into requests. The head
+// is held to the RFC 9112 grammar here (Debian's libhttp-parser is built
+// lenient), then libhttp-parser parses it and frames Content-Length bodies;
+// chunked bodies go to ChunkedDecoder. Every ServerLimits bound has its status
+// (414, 431, 413). One parser per connection; not thread-safe.
 #pragma once
 
 #include "server/ServerLimits.h"

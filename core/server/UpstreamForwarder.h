@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// UpstreamForwarder: reverse proxying to the engineer's own API. It sends an
-// allowed request upstream (hop-by-hop fields removed, X-Forwarded-* added),
-// parses the answer with libhttp-parser and hands it on as it arrives: the
-// head, then body pieces (flow-controlled by the receiver), then the end; or
-// a failure (502 when the upstream cannot be reached or answers garbage, 504
-// when it stops answering) whose reason says what happened. One per worker
-// thread; forward() and every callback run on that thread.
+// UpstreamForwarder: reverse proxying to the engineer's own API. Sends the
+// request upstream (hop-by-hop fields removed, X-Forwarded-* added), parses the
+// answer with libhttp-parser and hands on head, flow-controlled body pieces and
+// end, or a failure (502 unreachable or garbage, 504 silent) with the reason.
+// One per worker thread; forward() and the callbacks run on that thread.
 #pragma once
 
 #include "server/ConnectionInfo.h"
