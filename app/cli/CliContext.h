@@ -3,6 +3,8 @@
 // main() and in tests. ExitCode: the CLI's contract with scripts and CI.
 #pragma once
 
+#include "common/Error.h"
+
 #include <iostream>
 
 namespace pc::cli {
@@ -17,6 +19,15 @@ struct CliContext {
     std::istream& in = std::cin;
     std::ostream& out = std::cout;
     std::ostream& err = std::cerr;
+
+    // Each error as one located line on stderr (Error::toString()); ExitInvalid.
+    int reportErrors(const Errors& errors)
+    {
+        for (const Error& e : errors) {
+            err << e.toString() << '\n';
+        }
+        return ExitInvalid;
+    }
 };
 
 } // namespace pc::cli

@@ -7,9 +7,7 @@ std::optional<LoadedPolicy> CliPolicyLoader::load(const QString& path, CliContex
 {
     auto loaded = PolicyFile::loadDocument(path.toStdString());
     if (!loaded.ok()) {
-        for (const Error& e : loaded.errors()) {
-            io.err << e.toString() << '\n';
-        }
+        io.reportErrors(loaded.errors());
         return std::nullopt;
     }
     return std::move(loaded).value();

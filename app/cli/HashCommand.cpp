@@ -3,6 +3,7 @@
 
 #include "CliPolicyLoader.h"
 #include "SecretInput.h"
+#include "SubVerbDispatcher.h"
 #include "VerbParser.h"
 
 #include "auth/HashTimer.h"
@@ -26,14 +27,6 @@ void addPolicyOptions(VerbParser& parser)
                       QStringLiteral("FILE")});
 }
 
-int printErrors(const Errors& errors, CliContext& io)
-{
-    for (const Error& e : errors) {
-        io.err << e.toString() << '\n';
-    }
-    return ExitInvalid;
-}
-
 std::vector<PasswordScheme> allSchemes()
 {
     std::vector<PasswordScheme> schemes;
@@ -50,35 +43,19 @@ QString HashCommand::summary() const
     return QStringLiteral("Make and verify password hashes; calibrate parameters on this machine");
 }
 
-void HashCommand::printUsage(std::ostream& out) const
-{
-    out << "Usage: portcullis-cli hash <make|verify|calibrate> [options]\n\n"
-           "  make [--policy FILE | --scheme S]              hash the password read from stdin\n"
-           "  verify [--policy FILE | --scheme S] HASH        check the password read from stdin against HASH\n"
-           "  calibrate [--scheme S|all] [--target 250ms]     measure parameters on this machine\n\n"
-           "Run 'portcullis-cli hash <sub-verb> --help' for details.\n";
-}
-
 int HashCommand::run(const QStringList& args, CliContext& io)
 {
-    const QString sub = args.value(0);
-    if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
-        printUsage(io.out);
-        return ExitOk;
-    }
-    if (sub == QStringLiteral("make")) {
-        return make(args.mid(1), io);
-    }
-    if (sub == QStringLiteral("verify")) {
-        return verify(args.mid(1), io);
-    }
-    if (sub == QStringLiteral("calibrate")) {
-        return calibrate(args.mid(1), io);
-    }
-    io.err << "portcullis-cli hash: "
-           << (sub.isEmpty() ? "missing sub-verb" : "unknown sub-verb '" + sub.toStdString() + "'") << "\n\n";
-    printUsage(io.err);
-    return ExitUsage;
+    return SubVerbDispatcher(
+               "hash",
+               "Usage: portcullis-cli hash <make|verify|calibrate> [options]\n\n"
+               "  make [--policy FILE | --scheme S]              hash the password read from stdin\n"
+               "  verify [--policy FILE | --scheme S] HASH        check the password read from stdin against HASH\n"
+               "  calibrate [--scheme S|all] [--target 250ms]     measure parameters on this machine\n\n"
+               "Run 'portcullis-cli hash <sub-verb> --help' for details.\n")
+        .on(QStringLiteral("make"), [this](const QStringList& a, CliContext& c) { return make(a, c); })
+        .on(QStringLiteral("verify"), [this](const QStringList& a, CliContext& c) { return verify(a, c); })
+        .on(QStringLiteral("calibrate"), [this](const QStringList& a, CliContext& c) { return calibrate(a, c); })
+        .run(args, io);
 }
 
 std::optional<PasswordPolicy> HashCommand::passwordPolicy(VerbParser& parser, CliContext& io, int& exitCode)
@@ -133,11 +110,11 @@ int HashCommand::make(const QStringList& args, CliContext& io)
     }
     auto password = SecretInput::read(parser.value(QStringLiteral("password-file")), "password: ", io);
     if (!password.ok()) {
-        return printErrors(password.errors(), io);
+        return io.reportErrors(password.errors());
     }
     auto hashed = hashPassword(*policy, password->view());
     if (!hashed.ok()) {
-        return printErrors(hashed.errors(), io);
+        return io.reportErrors(hashed.errors());
     }
     for (const std::string& warning : hashed->warnings) {
         io.err << "warning: " << warning << '\n';
@@ -170,7 +147,7 @@ int HashCommand::verify(const QStringList& args, CliContext& io)
     }
     auto password = SecretInput::read(parser.value(QStringLiteral("password-file")), "password: ", io);
     if (!password.ok()) {
-        return printErrors(password.errors(), io);
+        return io.reportErrors(password.errors());
     }
     const PasswordCheck check = verifyPassword(*policy, password->view(), parser.positional().front().toStdString());
     for (const std::string& warning : check.warnings) {
@@ -227,7 +204,7 @@ int HashCommand::calibrate(const QStringList& args, CliContext& io)
             io.err << "  measured " << trial.setting.describe() << " (" << done << ")\n";
         });
         if (!report.ok()) {
-            return printErrors(report.errors(), io);
+            return io.reportErrors(report.errors());
         }
         io.out << report->toText() << '\n';
     }

@@ -25,7 +25,6 @@ private:
     int make(const QStringList& args, CliContext& io);
     int verify(const QStringList& args, CliContext& io);
     int calibrate(const QStringList& args, CliContext& io);
-    void printUsage(std::ostream& out) const;
     // The password policy from --policy FILE, or the defaults for --scheme; nullopt after printing why.
     std::optional<PasswordPolicy> passwordPolicy(VerbParser& parser, CliContext& io, int& exitCode);
 };

@@ -32,14 +32,6 @@ Result<std::string> readRequest(const QString& file, CliContext& io)
     return TextFile::read(file.toStdString(), kMaxRequestFileBytes);
 }
 
-int printErrors(const Errors& errors, CliContext& io)
-{
-    for (const Error& e : errors) {
-        io.err << e.toString() << '\n';
-    }
-    return ExitInvalid;
-}
-
 } // namespace
 
 QString SimulateCommand::summary() const
@@ -110,12 +102,12 @@ int SimulateCommand::run(const QStringList& args, CliContext& io)
     if (!compiled.ok()) {
         Errors errors = compiled.errors();
         PolicyFile::locate(errors, loaded->sourceMap, loaded->file);
-        return printErrors(errors, io);
+        return io.reportErrors(errors);
     }
 
     auto text = readRequest(parser.positional().value(1), io);
     if (!text.ok()) {
-        return printErrors(text.errors(), io);
+        return io.reportErrors(text.errors());
     }
     RawHttpRequest::Options requestOptions;
     requestOptions.requireHost = false; // hand-written request files often leave Host out
@@ -126,7 +118,7 @@ int SimulateCommand::run(const QStringList& args, CliContext& io)
         for (Error& e : errors) {
             e.file = parser.positional().value(1, QStringLiteral("<stdin>")).toStdString();
         }
-        return printErrors(errors, io);
+        return io.reportErrors(errors);
     }
 
     RateLimitStore store;

@@ -3,6 +3,7 @@
 
 #include "CliPolicyLoader.h"
 #include "SecretInput.h"
+#include "SubVerbDispatcher.h"
 #include "VerbParser.h"
 
 #include "auth/JwtToolkit.h"
@@ -50,14 +51,6 @@ std::optional<std::pair<std::string, nlohmann::json>> parseClaim(const QString& 
     return std::pair{text.left(eq).toStdString(), parsed.is_discarded() ? nlohmann::json(value) : parsed};
 }
 
-int printErrors(const Errors& errors, CliContext& io)
-{
-    for (const Error& e : errors) {
-        io.err << e.toString() << '\n';
-    }
-    return ExitInvalid;
-}
-
 } // namespace
 
 QString TokenCommand::summary() const
@@ -65,42 +58,22 @@ QString TokenCommand::summary() const
     return QStringLiteral("Generate keys, issue, verify and decode JSON Web Tokens");
 }
 
-void TokenCommand::printUsage(std::ostream& out) const
-{
-    out << "Usage: portcullis-cli token <keygen|issue|verify|decode> [options]\n\n"
-           "  keygen --alg ALG [--bits N] [-o FILE]   generate a signing key (HS*, RS*, PS*, ES*, EdDSA)\n"
-           "  issue --policy FILE [--kind access|refresh] [--claim NAME=VALUE]...\n"
-           "                                          mint a test token with the policy's settings\n"
-           "  verify --policy FILE [--at TIME] TOKEN|-\n"
-           "                                          verify as the test server does; claims on stdout\n"
-           "  decode TOKEN|-                          show header and claims WITHOUT verifying\n\n"
-           "Run 'portcullis-cli token <sub-verb> --help' for details.\n";
-}
-
 int TokenCommand::run(const QStringList& args, CliContext& io)
 {
-    const QString sub = args.value(0);
-    if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
-        printUsage(io.out);
-        return ExitOk;
-    }
-    const QStringList rest = args.mid(1);
-    if (sub == QStringLiteral("keygen")) {
-        return keygen(rest, io);
-    }
-    if (sub == QStringLiteral("issue")) {
-        return issue(rest, io);
-    }
-    if (sub == QStringLiteral("verify")) {
-        return verify(rest, io);
-    }
-    if (sub == QStringLiteral("decode")) {
-        return decode(rest, io);
-    }
-    io.err << "portcullis-cli token: "
-           << (sub.isEmpty() ? "missing sub-verb" : "unknown sub-verb '" + sub.toStdString() + "'") << "\n\n";
-    printUsage(io.err);
-    return ExitUsage;
+    return SubVerbDispatcher(
+               "token", "Usage: portcullis-cli token <keygen|issue|verify|decode> [options]\n\n"
+                        "  keygen --alg ALG [--bits N] [-o FILE]   generate a signing key (HS*, RS*, PS*, ES*, EdDSA)\n"
+                        "  issue --policy FILE [--kind access|refresh] [--claim NAME=VALUE]...\n"
+                        "                                          mint a test token with the policy's settings\n"
+                        "  verify --policy FILE [--at TIME] TOKEN|-\n"
+                        "                                          verify as the test server does; claims on stdout\n"
+                        "  decode TOKEN|-                          show header and claims WITHOUT verifying\n\n"
+                        "Run 'portcullis-cli token <sub-verb> --help' for details.\n")
+        .on(QStringLiteral("keygen"), [this](const QStringList& a, CliContext& c) { return keygen(a, c); })
+        .on(QStringLiteral("issue"), [this](const QStringList& a, CliContext& c) { return issue(a, c); })
+        .on(QStringLiteral("verify"), [this](const QStringList& a, CliContext& c) { return verify(a, c); })
+        .on(QStringLiteral("decode"), [this](const QStringList& a, CliContext& c) { return decode(a, c); })
+        .run(args, io);
 }
 
 int TokenCommand::keygen(const QStringList& args, CliContext& io)
@@ -135,7 +108,7 @@ int TokenCommand::keygen(const QStringList& args, CliContext& io)
     }
     auto key = JwtToolkit::keygen(parser.value(QStringLiteral("alg")).toStdString(), bits);
     if (!key.ok()) {
-        return printErrors(key.errors(), io);
+        return io.reportErrors(key.errors());
     }
     const GeneratedKey& k = key.value();
     const bool symmetric = k.publicPem.empty();
@@ -143,11 +116,11 @@ int TokenCommand::keygen(const QStringList& args, CliContext& io)
     if (parser.isSet(QStringLiteral("output"))) {
         const std::string file = parser.value(QStringLiteral("output")).toStdString();
         if (Status written = AtomicFile::writePrivate(file, secretText); !written.ok()) {
-            return printErrors(written.errors(), io);
+            return io.reportErrors(written.errors());
         }
         if (!symmetric) {
             if (Status pub = AtomicFile::write(file + ".pub", k.publicPem); !pub.ok()) {
-                return printErrors(pub.errors(), io);
+                return io.reportErrors(pub.errors());
             }
         }
         io.out << "wrote " << (symmetric ? "secret" : "private key") << " to " << file
@@ -209,7 +182,7 @@ int TokenCommand::issue(const QStringList& args, CliContext& io)
     const TokenKind tokenKind = kind == QStringLiteral("refresh") ? TokenKind::Refresh : TokenKind::Access;
     auto token = JwtToolkit::issue(loaded->policy, CliPolicyLoader::resolverFor(*loaded), tokenKind, *now, claims);
     if (!token.ok()) {
-        return printErrors(token.errors(), io);
+        return io.reportErrors(token.errors());
     }
     io.out << token.value() << '\n';
     return ExitOk;
@@ -242,7 +215,7 @@ int TokenCommand::verify(const QStringList& args, CliContext& io)
     if (tokenArg == QStringLiteral("-")) {
         auto input = SecretInput::read(tokenArg, "token: ", io);
         if (!input.ok()) {
-            return printErrors(input.errors(), io);
+            return io.reportErrors(input.errors());
         }
         token = std::string(input->view());
     }
@@ -276,13 +249,13 @@ int TokenCommand::decode(const QStringList& args, CliContext& io)
     if (token == "-") {
         auto input = SecretInput::read(QStringLiteral("-"), "token: ", io);
         if (!input.ok()) {
-            return printErrors(input.errors(), io);
+            return io.reportErrors(input.errors());
         }
         token = std::string(input->view());
     }
     auto decoded = JwtToolkit::decodeUnverified(token);
     if (!decoded.ok()) {
-        return printErrors(decoded.errors(), io);
+        return io.reportErrors(decoded.errors());
     }
     io.err << "NOT VERIFIED: the signature and the claims of this token were not checked.\n";
     nlohmann::ordered_json out;

@@ -19,7 +19,6 @@ private:
     int issue(const QStringList& args, CliContext& io);
     int verify(const QStringList& args, CliContext& io);
     int decode(const QStringList& args, CliContext& io);
-    void printUsage(std::ostream& out) const;
 };
 
 } // namespace pc::cli

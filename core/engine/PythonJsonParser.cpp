@@ -4,6 +4,8 @@
 // is what FastAPI runs on a request body before Pydantic sees it.
 #include "engine/PythonJsonParser.h"
 
+#include "common/Hex.h"
+
 #include "common/Utf8.h"
 
 #include <charconv>
@@ -31,20 +33,6 @@ bool isWs(char c)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 
 // Out-of-range decimal strings: Python's float() gives ±inf or ±0.0.
@@ -461,8 +449,8 @@ bool PythonJsonParser::Impl::number()
     }
     const std::size_t digitCount = num.size() - (num[0] == '-' ? 1 : 0);
     if (digitCount > kMaxIntDigits) {
-        return fail(PythonJsonParser::Failure::IntTooLong, "Exceeds the limit (4300 digits) for integer string conversion",
-                    start);
+        return fail(PythonJsonParser::Failure::IntTooLong,
+                    "Exceeds the limit (4300 digits) for integer string conversion", start);
     }
     const auto exact = ExactInt::parse(num);
     if (exact && exact->isSmall()) {

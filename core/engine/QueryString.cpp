@@ -1,24 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/QueryString.h"
 
+#include "common/Hex.h"
 #include "common/Utf8.h"
 
 namespace pc {
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 // urllib's unquote_to_bytes on one ASCII run: a malformed escape stays literal.
 std::string percentDecode(std::string_view run)

@@ -1,24 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/UrlPath.h"
 
+#include "common/Hex.h"
+
 #include <algorithm>
 
 namespace pc {
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 bool isSeparator(char c)
 {

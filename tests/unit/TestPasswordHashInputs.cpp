@@ -7,47 +7,14 @@
 #include "auth/PasswordHasher.h"
 #include "policy/PolicyEnums.h"
 
+#include "PasswordTestSupport.h"
 #include "TestSupport.h"
 
 #include <QTest>
 
 using namespace std::string_literals;
 
-Q_DECLARE_METATYPE(pc::PasswordScheme)
 Q_DECLARE_METATYPE(pc::LongPasswordPolicy)
-
-namespace {
-
-std::span<const unsigned char> asBytes(const std::string& s)
-{
-    return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
-}
-
-// Cheap parameters, so that round trips run in milliseconds.
-pc::PasswordPolicy cheapPolicy()
-{
-    pc::PasswordPolicy p;
-    p.bcryptRounds = 4;
-    p.argon2MemoryKib = 64;
-    p.argon2TimeCost = 1;
-    p.argon2Parallelism = 2;
-    p.scryptLogN = 10;
-    p.pbkdf2Sha256Iterations = 1000;
-    p.pbkdf2Sha512Iterations = 1000;
-    return p;
-}
-
-std::unique_ptr<pc::PasswordHasher> hasherFor(pc::PasswordScheme scheme,
-                                              const pc::PasswordPolicy& policy = cheapPolicy())
-{
-    auto made = pc::makePasswordHasher(scheme, policy);
-    if (!made) {
-        qFatal("cannot make hasher: %s", made.error().message.c_str());
-    }
-    return std::move(made).value();
-}
-
-} // namespace
 
 class TestPasswordHashInputs final : public QObject {
     Q_OBJECT
@@ -73,9 +40,9 @@ private Q_SLOTS:
         QFETCH(pc::LongPasswordPolicy, rule);
         QFETCH(std::string, error);
         QFETCH(bool, warned);
-        auto policy = cheapPolicy();
+        auto policy = pc::test::cheapPasswordPolicy();
         policy.bcryptLongPasswords = rule;
-        const auto hasher = hasherFor(pc::PasswordScheme::Bcrypt, policy);
+        const auto hasher = pc::test::hasherFor(pc::PasswordScheme::Bcrypt, policy);
         std::string password;
         for (int i = 0; i < length; ++i) {
             password += char('a' + i % 26);
@@ -105,12 +72,12 @@ private Q_SLOTS:
         const std::string password =
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789chars after 72 are ignored";
         const std::string hash = "$2a$05$abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui";
-        auto policy = cheapPolicy();
-        auto refused = hasherFor(pc::PasswordScheme::Bcrypt, policy)->verify(password, hash);
+        auto policy = pc::test::cheapPasswordPolicy();
+        auto refused = pc::test::hasherFor(pc::PasswordScheme::Bcrypt, policy)->verify(password, hash);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, "password-too-long"s);
         policy.bcryptLongPasswords = pc::LongPasswordPolicy::Truncate;
-        auto truncated = hasherFor(pc::PasswordScheme::Bcrypt, policy)->verify(password, hash);
+        auto truncated = pc::test::hasherFor(pc::PasswordScheme::Bcrypt, policy)->verify(password, hash);
         QVERIFY(truncated.ok());
         QVERIFY(truncated->matches);
         QCOMPARE(truncated->warnings.size(), std::size_t(1));
@@ -118,7 +85,7 @@ private Q_SLOTS:
 
     void bcryptRefusesNul()
     {
-        const auto hasher = hasherFor(pc::PasswordScheme::Bcrypt);
+        const auto hasher = pc::test::hasherFor(pc::PasswordScheme::Bcrypt);
         auto made = hasher->hash("before\0after"s);
         QVERIFY(!made.ok());
         QCOMPARE(made.error().code, "password-has-nul"s);
@@ -204,7 +171,7 @@ private Q_SLOTS:
         QFETCH(std::function<void(pc::PasswordPolicy&)>, edit);
         QFETCH(std::string, code);
         QFETCH(std::string, pointer);
-        auto policy = cheapPolicy();
+        auto policy = pc::test::cheapPasswordPolicy();
         edit(policy);
         auto made = pc::makePasswordHasher(scheme, policy);
         QVERIFY(!made.ok());
@@ -280,7 +247,7 @@ private Q_SLOTS:
         QFETCH(pc::PasswordScheme, scheme);
         QFETCH(std::string, hash);
         QFETCH(std::string, code);
-        const auto hasher = hasherFor(scheme);
+        const auto hasher = pc::test::hasherFor(scheme);
         auto match = hasher->verify("password", hash);
         QVERIFY(!match.ok());
         QCOMPARE(match.error().code, code);
@@ -300,7 +267,7 @@ private Q_SLOTS:
     void passwordLengthBound()
     {
         QFETCH(pc::PasswordScheme, scheme);
-        const auto hasher = hasherFor(scheme);
+        const auto hasher = pc::test::hasherFor(scheme);
         QVERIFY(hasher->hash(std::string(4096, 'x')).ok());
         auto made = hasher->hash(std::string(4097, 'x'));
         QVERIFY(!made.ok());
@@ -375,8 +342,8 @@ private Q_SLOTS:
         QFETCH(std::string, bytes);
         QFETCH(std::string, standard);
         QFETCH(std::string, adapted);
-        QCOMPARE(pc::encodeBase64Unpadded(asBytes(bytes), pc::Base64Alphabet::Standard), standard);
-        QCOMPARE(pc::encodeBase64Unpadded(asBytes(bytes), pc::Base64Alphabet::Adapted), adapted);
+        QCOMPARE(pc::encodeBase64Unpadded(pc::test::asBytes(bytes), pc::Base64Alphabet::Standard), standard);
+        QCOMPARE(pc::encodeBase64Unpadded(pc::test::asBytes(bytes), pc::Base64Alphabet::Adapted), adapted);
         const auto fromStandard = pc::decodeBase64Unpadded(standard, pc::Base64Alphabet::Standard, 64);
         const auto fromAdapted = pc::decodeBase64Unpadded(adapted, pc::Base64Alphabet::Adapted, 64);
         const auto plusInAdapted = pc::decodeBase64Unpadded(standard, pc::Base64Alphabet::Adapted, 64);

@@ -12,6 +12,7 @@
 #include "auth/ScryptHasher.h"
 #include "policy/PolicyEnums.h"
 
+#include "PasswordTestSupport.h"
 #include "TestSupport.h"
 
 #include <QRegularExpression>
@@ -22,8 +23,6 @@
 #include <array>
 
 using namespace std::string_literals;
-
-Q_DECLARE_METATYPE(pc::PasswordScheme)
 
 namespace {
 
@@ -36,35 +35,6 @@ std::string toHex(std::span<const unsigned char> bytes)
         out += digits[b & 15];
     }
     return out;
-}
-
-std::span<const unsigned char> asBytes(const std::string& s)
-{
-    return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
-}
-
-// Cheap parameters, so that round trips run in milliseconds.
-pc::PasswordPolicy cheapPolicy()
-{
-    pc::PasswordPolicy p;
-    p.bcryptRounds = 4;
-    p.argon2MemoryKib = 64;
-    p.argon2TimeCost = 1;
-    p.argon2Parallelism = 2;
-    p.scryptLogN = 10;
-    p.pbkdf2Sha256Iterations = 1000;
-    p.pbkdf2Sha512Iterations = 1000;
-    return p;
-}
-
-std::unique_ptr<pc::PasswordHasher> hasherFor(pc::PasswordScheme scheme,
-                                              const pc::PasswordPolicy& policy = cheapPolicy())
-{
-    auto made = pc::makePasswordHasher(scheme, policy);
-    if (!made) {
-        qFatal("cannot make hasher: %s", made.error().message.c_str());
-    }
-    return std::move(made).value();
 }
 
 } // namespace
@@ -113,8 +83,8 @@ private Q_SLOTS:
         QFETCH(int, iterations);
         QFETCH(int, length);
         QFETCH(std::string, hex);
-        auto derived = pc::derivePbkdf2(pc::Pbkdf2Digest(digest), password, asBytes(salt), std::uint64_t(iterations),
-                                        std::size_t(length));
+        auto derived = pc::derivePbkdf2(pc::Pbkdf2Digest(digest), password, pc::test::asBytes(salt),
+                                        std::uint64_t(iterations), std::size_t(length));
         QVERIFY2(derived.ok(), derived.ok() ? "" : derived.error().message.c_str());
         QCOMPARE(toHex(derived->span()), hex);
     }
@@ -149,7 +119,8 @@ private Q_SLOTS:
         QFETCH(int, r);
         QFETCH(int, p);
         QFETCH(std::string, hex);
-        auto derived = pc::deriveScrypt(password, asBytes(salt), logN, std::uint32_t(r), std::uint32_t(p), 64);
+        auto derived =
+            pc::deriveScrypt(password, pc::test::asBytes(salt), logN, std::uint32_t(r), std::uint32_t(p), 64);
         QVERIFY2(derived.ok(), derived.ok() ? "" : derived.error().message.c_str());
         QCOMPARE(toHex(derived->span()), hex);
     }
@@ -191,7 +162,7 @@ private Q_SLOTS:
         QTest::addColumn<pc::PasswordScheme>("scheme");
         QTest::addColumn<std::string>("salt");
         QTest::addColumn<std::string>("expected");
-        auto p = cheapPolicy();
+        auto p = pc::test::cheapPasswordPolicy();
         // Expected strings made by pyca bcrypt 3.2.2, argon2-cffi 21.1.0 and passlib 1.7.4.
         const std::string bytes0to15("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f", 16);
         QTest::newRow("bcrypt cost 4, salt bytes 0..15 (pyca bcrypt)")
@@ -218,8 +189,8 @@ private Q_SLOTS:
         QFETCH(pc::PasswordScheme, scheme);
         QFETCH(std::string, salt);
         QFETCH(std::string, expected);
-        const auto hasher = hasherFor(scheme);
-        auto made = hasher->hashWithSalt("password", asBytes(salt));
+        const auto hasher = pc::test::hasherFor(scheme);
+        auto made = hasher->hashWithSalt("password", pc::test::asBytes(salt));
         QVERIFY2(made.ok(), made.ok() ? "" : made.error().message.c_str());
         QCOMPARE(made->hash, expected);
         auto match = hasher->verify("password", expected);
@@ -230,12 +201,12 @@ private Q_SLOTS:
     void argon2idOwaspFloorString()
     {
         // The OWASP floor itself, against argon2-cffi's hash_secret with the same salt.
-        auto policy = cheapPolicy();
+        auto policy = pc::test::cheapPasswordPolicy();
         policy.argon2MemoryKib = 19456;
         policy.argon2TimeCost = 2;
         policy.argon2Parallelism = 1;
-        const auto hasher = hasherFor(pc::PasswordScheme::Argon2id, policy);
-        auto made = hasher->hashWithSalt("password", asBytes("saltsaltsaltsalt"s));
+        const auto hasher = pc::test::hasherFor(pc::PasswordScheme::Argon2id, policy);
+        auto made = hasher->hashWithSalt("password", pc::test::asBytes("saltsaltsaltsalt"s));
         QVERIFY(made.ok());
         QCOMPARE(made->hash,
                  "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$T95q7S205tf9WI4HhYOZDIQmMMAbntacGXTIku0gXT8"s);
@@ -289,7 +260,7 @@ private Q_SLOTS:
         QFETCH(std::string, password);
         QFETCH(std::string, hash);
         QFETCH(bool, matches);
-        auto match = hasherFor(pc::PasswordScheme::Bcrypt)->verify(password, hash);
+        auto match = pc::test::hasherFor(pc::PasswordScheme::Bcrypt)->verify(password, hash);
         QVERIFY2(match.ok(), match.ok() ? "" : match.error().message.c_str());
         QCOMPARE(match->matches, matches);
     }
@@ -324,7 +295,7 @@ private Q_SLOTS:
         QFETCH(pc::PasswordScheme, scheme);
         QFETCH(std::string, password);
         QFETCH(QString, pattern);
-        const auto hasher = hasherFor(scheme);
+        const auto hasher = pc::test::hasherFor(scheme);
         auto made = hasher->hash(password);
         QVERIFY2(made.ok(), made.ok() ? "" : made.error().message.c_str());
         QVERIFY2(QRegularExpression(pattern).match(QString::fromStdString(made->hash)).hasMatch(), made->hash.c_str());

@@ -8,6 +8,7 @@
 #include "auth/PasswordHashing.h"
 #include "policy/PolicyEnums.h"
 
+#include "PasswordTestSupport.h"
 #include "TestSupport.h"
 
 #include <QFileInfo>
@@ -20,8 +21,6 @@
 
 using namespace std::string_literals;
 using nlohmann::json;
-
-Q_DECLARE_METATYPE(pc::PasswordScheme)
 
 namespace {
 
@@ -36,16 +35,7 @@ std::string b64(const std::string& bytes)
 // Cheap parameters for most rows; the "OWASP defaults" rows use PasswordPolicy's own.
 pc::PasswordPolicy cheapPolicy(pc::PasswordScheme scheme)
 {
-    pc::PasswordPolicy p;
-    p.scheme = scheme;
-    p.bcryptRounds = 5;
-    p.argon2MemoryKib = 64;
-    p.argon2TimeCost = 1;
-    p.argon2Parallelism = 2;
-    p.scryptLogN = 10;
-    p.pbkdf2Sha256Iterations = 1000;
-    p.pbkdf2Sha512Iterations = 1000;
-    return p;
+    return pc::test::cheapPasswordPolicy(scheme, 5);
 }
 
 const char* passlibName(pc::PasswordScheme scheme)
