@@ -6,6 +6,7 @@
 #include "FmtCommand.h"
 #include "HashCommand.h"
 #include "NewCommand.h"
+#include "ServeCommand.h"
 #include "SimulateCommand.h"
 #include "TokenCommand.h"
 
@@ -41,6 +42,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<TokenCommand>());
     m_commands.push_back(std::make_unique<HashCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 CliApplication::~CliApplication() = default;
