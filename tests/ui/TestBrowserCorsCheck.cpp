@@ -13,7 +13,7 @@ using Headers = std::vector<pc::HeaderField>;
 
 Q_DECLARE_METATYPE(Headers)
 
-class TestBrowserCors final : public QObject {
+class TestBrowserCorsCheck final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -120,5 +120,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestBrowserCors)
-#include "TestBrowserCors.moc"
+QTEST_MAIN(TestBrowserCorsCheck)
+#include "TestBrowserCorsCheck.moc"
