@@ -41,7 +41,6 @@ public:
 
     // 1xx, 204 and 304 responses never carry a body (RFC 9110 §6.4.1).
     [[nodiscard]] static bool statusAllowsBody(int status);
-    [[nodiscard]] static std::string_view reasonPhrase(int status);
     [[nodiscard]] static bool isServerOwnedHeader(std::string_view name);
     // The Content-Length among `headers`, when there is exactly one and it is a plain number.
     [[nodiscard]] static std::optional<std::uint64_t> declaredLength(const std::vector<HeaderField>& headers);
