@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// A policy built in code after the FastAPI tutorial's checklist (DESIGN.md),
+// samplePolicy(): a policy built in code after the FastAPI tutorial's checklist (DESIGN.md),
 // for GUI tests that need a populated document without reading a file.
 #pragma once
 
@@ -7,7 +7,7 @@
 
 namespace pc::test {
 
-inline Policy tutorialPolicy()
+inline Policy samplePolicy()
 {
     Policy p;
     p.name = "FastAPI tutorial API";

@@ -48,7 +48,7 @@ private Q_SLOTS:
     void calibrationRunsInTheBackgroundAndAppliesItsResultAsOneStep()
     {
         pc::PolicyDocument doc;
-        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::Policy policy = pc::test::samplePolicy();
         policy.auth.passwords->bcryptRounds = 10;
         doc.reset(policy, {});
         pc::PasswordSettingsWidget widget(&doc, nullptr, [] { return std::make_unique<ScriptedTimer>(); });
@@ -72,7 +72,7 @@ private Q_SLOTS:
     void aCancelledCalibrationChangesNothing()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::CalibrationRunner* runner = nullptr;
         pc::PasswordSettingsWidget widget(&doc, nullptr, [&runner] {
             // Cancel from inside the first measurement, on the worker thread.
@@ -91,7 +91,7 @@ private Q_SLOTS:
     {
         qputenv("PC_TEST_JWT_SECRET", "0123456789abcdef0123456789abcdef0123456789abcdef");
         pc::PolicyDocument doc;
-        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::Policy policy = pc::test::samplePolicy();
         policy.secrets[0].env = "PC_TEST_JWT_SECRET";
         doc.reset(policy, {});
         pc::TokenDebuggerWidget debugger(&doc);
@@ -129,7 +129,7 @@ private Q_SLOTS:
     void decodesWhatItCannotVerify()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::TokenDebuggerWidget debugger(&doc);
         // RFC 7515 A.5: alg none.
         debugger.setToken(

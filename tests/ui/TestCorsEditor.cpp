@@ -24,7 +24,7 @@ private Q_SLOTS:
     void init()
     {
         m_doc = std::make_unique<pc::PolicyDocument>();
-        m_doc->reset(pc::test::tutorialPolicy(), {});
+        m_doc->reset(pc::test::samplePolicy(), {});
         m_editor = std::make_unique<pc::CorsEditor>(m_doc.get());
         m_editor->resize(900, 800);
         m_editor->show();
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(m_doc->policy().cors->allowOrigins, std::vector<std::string>{"https://yourdomain.com"});
         m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
-        QCOMPARE(m_doc->policy(), pc::test::tutorialPolicy());
+        QCOMPARE(m_doc->policy(), pc::test::samplePolicy());
         QVERIFY(enabled->isChecked());
     }
 

@@ -33,7 +33,7 @@ private Q_SLOTS:
     void init()
     {
         m_doc = std::make_unique<pc::PolicyDocument>();
-        m_doc->reset(pc::test::tutorialPolicy(), {});
+        m_doc->reset(pc::test::samplePolicy(), {});
     }
     void cleanup() { m_doc.reset(); }
 
@@ -67,7 +67,7 @@ private Q_SLOTS:
         pc::ValidationEditor editor(m_doc.get());
         editor.show();
         QCOMPARE(editor.fieldTable()->currentRow(), -1);
-        m_doc->reset(pc::test::tutorialPolicy(), {});
+        m_doc->reset(pc::test::samplePolicy(), {});
         QCoreApplication::processEvents(); // selection follows a reset once every model has seen it
         QCOMPARE(editor.schemaTable()->currentRow(), 0);
         QCOMPARE(editor.fieldTable()->currentRow(), 0);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY2(preview->previewText().contains(expected), qPrintable(preview->previewText()));
         QCOMPARE(m_doc->undoStack()->count(), 1);
         m_doc->undoStack()->undo();
-        QCOMPARE(m_doc->policy().headers, pc::test::tutorialPolicy().headers);
+        QCOMPARE(m_doc->policy().headers, pc::test::samplePolicy().headers);
         QVERIFY(!preview->previewText().contains(expected));
     }
 

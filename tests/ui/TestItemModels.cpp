@@ -99,7 +99,7 @@ private Q_SLOTS:
     {
         QFETCH(ModelCase, model);
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         std::unique_ptr<pc::PolicyTableModel> m = model.make(&doc);
         QAbstractItemModelTester tester(m.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto agrees = [&] { return m->rowCount() == model.rows(doc.policy()); };
@@ -138,21 +138,21 @@ private Q_SLOTS:
             doc.undoStack()->undo();
             QVERIFY(agrees());
         }
-        QCOMPARE(doc.policy(), pc::test::tutorialPolicy());
+        QCOMPARE(doc.policy(), pc::test::samplePolicy());
         while (doc.undoStack()->canRedo()) {
             doc.undoStack()->redo();
             QVERIFY(agrees());
         }
         doc.reset(pc::Policy{}, {});
         QVERIFY(agrees());
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         QVERIFY(agrees());
     }
 
     void switchingASectionOffEmptiesItsModels()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::CspDirectiveModel csp(&doc);
         QAbstractItemModelTester tester(&csp, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(csp.rowCount(), 2);
@@ -169,7 +169,7 @@ private Q_SLOTS:
     void renamingASchemaKeepsReferences()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::SchemaListModel schemas(&doc);
         QVERIFY(schemas.setData(schemas.index(0, pc::SchemaListModel::NameColumn), QStringLiteral("NewUser"),
                                 Qt::EditRole));
@@ -182,7 +182,7 @@ private Q_SLOTS:
     void renamingOntoAnExistingNameIsRefused()
     {
         pc::PolicyDocument doc;
-        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::Policy policy = pc::test::samplePolicy();
         pc::RateLimit second;
         second.name = "burst";
         second.limit = "5/second";
@@ -198,7 +198,7 @@ private Q_SLOTS:
     void renamingARateLimitKeepsReferences()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::RateLimitTableModel limits(&doc);
         QVERIFY(limits.setData(limits.index(0, pc::RateLimitTableModel::NameColumn), QStringLiteral("per-ip"),
                                Qt::EditRole));
@@ -219,7 +219,7 @@ private Q_SLOTS:
         QFETCH(QString, limit);
         QFETCH(bool, fine);
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         const pc::FilePolicyStore store;
         pc::PolicyChecker checker(&doc, store);
         pc::RateLimitTableModel limits(&doc);
@@ -239,7 +239,7 @@ private Q_SLOTS:
     void cspRowsCarryTheBuildersMessages()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         const pc::FilePolicyStore store;
         pc::PolicyChecker checker(&doc, store);
         pc::CspDirectiveModel csp(&doc);

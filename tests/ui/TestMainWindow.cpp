@@ -42,7 +42,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<pc::Settings>(m_dir->filePath(QStringLiteral("settings.ini")));
         m_recovery = std::make_unique<pc::RecoveryStore>(m_dir->filePath(QStringLiteral("recovery")));
         m_store = std::make_unique<pc::test::MemoryPolicyStore>();
-        m_store->files[path("api.json")] = pc::test::tutorialPolicy();
+        m_store->files[path("api.json")] = pc::test::samplePolicy();
         pc::Policy other;
         other.name = "Other API";
         m_store->files[path("other.json")] = other;

@@ -168,7 +168,7 @@ private Q_SLOTS:
     {
         pc::Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
         pc::PolicyDocument doc;
-        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::Policy policy = pc::test::samplePolicy();
         policy.secrets[0].env = "PC_TEST_SECRET_KEY";
         doc.reset(policy, m_dir->filePath(QStringLiteral("api.json")));
         pc::SecretsEditor editor(&doc, settings);

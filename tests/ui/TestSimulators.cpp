@@ -95,7 +95,7 @@ private Q_SLOTS:
         QFETCH(QString, method);
         QFETCH(bool, allowed);
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::CorsPreflightWidget widget(&doc);
         widget.setRequest(origin, method, QStringLiteral("Authorization, Content-Type"), true,
                           QStringLiteral("/api/users"));
@@ -196,7 +196,7 @@ private Q_SLOTS:
     void preflightFollowsEdits()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::CorsPreflightWidget widget(&doc);
         widget.setRequest(QStringLiteral("https://admin.example.com"), QStringLiteral("PUT"),
                           QStringLiteral("Content-Type"), false, QStringLiteral("/api/users"));
@@ -229,7 +229,7 @@ private Q_SLOTS:
     {
         QFETCH(int, strategy);
         QFETCH(int, kind);
-        pc::Policy policy = pc::test::tutorialPolicy();
+        pc::Policy policy = pc::test::samplePolicy();
         policy.rateLimits[0].strategy = static_cast<pc::RateStrategy>(strategy);
         pc::TrafficPattern pattern;
         pattern.kind = static_cast<pc::TrafficPattern::Kind>(kind);
@@ -265,7 +265,7 @@ private Q_SLOTS:
         pc::TrafficPattern steady;
         steady.durationSeconds = 120;
         steady.ratePerSecond = 0.5; // 30 a minute against 10/minute
-        const pc::SimulationSeries series = pc::RateLimitSimulation::run(pc::test::tutorialPolicy().rateLimits[0],
+        const pc::SimulationSeries series = pc::RateLimitSimulation::run(pc::test::samplePolicy().rateLimits[0],
                                                                          steady, pc::RateStrategy::FixedWindow);
         QCOMPARE(series.admitted, 20);
         QCOMPARE(series.rejected, 40);
@@ -275,7 +275,7 @@ private Q_SLOTS:
     void theWidgetDrawsOneChartPerStrategy()
     {
         pc::PolicyDocument doc;
-        doc.reset(pc::test::tutorialPolicy(), {});
+        doc.reset(pc::test::samplePolicy(), {});
         pc::RateLimitSimulatorWidget widget(&doc);
         widget.setLimit(0);
         QCOMPARE(widget.results().size(), size_t(4));
