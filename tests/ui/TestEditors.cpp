@@ -12,6 +12,7 @@
 #include "editors/SchemaTryItWidget.h"
 #include "editors/TokensEditor.h"
 #include "editors/ValidationEditor.h"
+#include "models/FieldTableModel.h"
 #include "models/PolicyTableModel.h"
 #include "widgets/MessageLabel.h"
 #include "widgets/TableEditor.h"
@@ -103,6 +104,60 @@ private Q_SLOTS:
         QVERIFY(!tryIt->lastInputValid());
         tryIt->setInput(QStringLiteral("robert_t"));
         QVERIFY2(tryIt->lastInputValid(), qPrintable(tryIt->resultText()));
+    }
+
+    void arrayItemsTakeTheirOwnConstraints()
+    {
+        pc::Policy policy = pc::test::samplePolicy();
+        pc::Field tags;
+        tags.name = "tags";
+        tags.type = pc::FieldType::Array;
+        policy.schemas[0].fields.push_back(tags);
+        m_doc->reset(policy, {});
+        pc::ValidationEditor editor(m_doc.get());
+        editor.show();
+        editor.fieldTable()->selectRow(2);
+        auto* itemsGroup = editor.findChild<QWidget*>(QStringLiteral("fieldItemConstraintsGroupBox"));
+        QVERIFY(itemsGroup != nullptr);
+        QVERIFY(!itemsGroup->isVisible()); // no item type yet: any JSON value
+
+        auto* itemType = editor.findChild<QComboBox*>(QStringLiteral("fieldItemsComboBox"));
+        itemType->setCurrentIndex(itemType->findData(QStringLiteral("string")));
+        emit itemType->activated(itemType->currentIndex());
+        QVERIFY(itemsGroup->isVisible());
+        const auto items = [this] { return m_doc->policy().schemas[0].fields[2].items; };
+        QVERIFY(items());
+        QCOMPARE(items()->type, pc::FieldType::String);
+
+        auto* itemMax = itemsGroup->findChild<QLineEdit*>(QStringLiteral("items_fieldMaxLengthLineEdit"));
+        auto* itemPattern = itemsGroup->findChild<QLineEdit*>(QStringLiteral("items_fieldPatternLineEdit"));
+        QVERIFY(itemMax != nullptr && itemPattern != nullptr);
+        QVERIFY(!itemMax->toolTip().isEmpty());
+        itemMax->setText(QStringLiteral("20"));
+        m_doc->closeMergeSession();
+        itemPattern->setText(QStringLiteral("^[a-z]+$"));
+        m_doc->closeMergeSession();
+        QCOMPARE(items()->maxLength, std::optional<std::uint64_t>(20));
+        QCOMPARE(items()->pattern, "^[a-z]+$"s);
+        const QModelIndex summary = editor.fieldTable()->model()->index(2, pc::FieldTableModel::ConstraintsColumn);
+        QCOMPARE(summary.data().toString(), QStringLiteral("items: string (at most 20 characters, pattern ^[a-z]+$)"));
+        // The field's own editors are untouched, and found first by name.
+        QCOMPARE(m_doc->policy().schemas[0].fields[2].maxLength, std::nullopt);
+        QVERIFY(editor.findChild<QLineEdit*>(QStringLiteral("fieldMaxLengthLineEdit")) != itemMax);
+
+        // The try-it box applies the item constraints, as Pydantic's list[constr(...)] does.
+        pc::SchemaTryItWidget* tryIt = editor.tryIt();
+        tryIt->setMode(pc::SchemaTryItWidget::Mode::Body);
+        tryIt->setInput(QStringLiteral(R"({"username": "alice", "email": "a@example.com", "tags": ["ok", "NO"]})"));
+        QVERIFY(!tryIt->lastInputValid());
+        QVERIFY2(tryIt->resultText().contains(QStringLiteral("body.tags.1")), qPrintable(tryIt->resultText()));
+
+        m_doc->undoStack()->undo();
+        QCOMPARE(items()->pattern, ""s);
+        QCOMPARE(itemPattern->text(), QString());
+        m_doc->undoStack()->undo();
+        QCOMPARE(items()->maxLength, std::nullopt);
+        QCOMPARE(itemMax->text(), QString());
     }
 
     void patternsAreFlagged_data()

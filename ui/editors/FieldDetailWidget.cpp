@@ -28,12 +28,31 @@ template <class P> auto locateField(P& p, Locus at)
     return static_cast<size_t>(at.row) < fields.size() ? &fields[static_cast<size_t>(at.row)] : FieldPtr{nullptr};
 }
 
+// The items of an array field, nullptr while the field declares none.
+template <class P> auto locateItems(P& p, Locus at)
+{
+    auto* field = locateField(p, at);
+    return field != nullptr && field->items ? &*field->items : decltype(field){nullptr};
+}
+
+std::string itemsPath(Locus at)
+{
+    return fieldPath(at) + "/items";
+}
+
 } // namespace
 
 FieldDetailWidget::FieldDetailWidget(PolicyDocument* document, QWidget* parent)
-    : QWidget(parent), m_document(document),
-      m_binder(std::make_unique<FormBinder<Field>>(document, this, fieldPath,
-                                                   [](auto& p, Locus at) { return locateField(p, at); }))
+    : FieldDetailWidget(document, Target::SchemaField, parent)
+{
+}
+
+FieldDetailWidget::FieldDetailWidget(PolicyDocument* document, Target target, QWidget* parent)
+    : QWidget(parent), m_target(target), m_document(document),
+      m_binder(std::make_unique<FormBinder<Field>>(
+          document, this, target == Target::ArrayItems ? itemsPath : fieldPath, [target](auto& p, Locus at) {
+              return target == Target::ArrayItems ? locateItems(p, at) : locateField(p, at);
+          }))
 {
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -44,6 +63,15 @@ FieldDetailWidget::FieldDetailWidget(PolicyDocument* document, QWidget* parent)
     layout->addWidget(buildArray(), 2, 0);
     layout->addWidget(buildObject(), 3, 0);
     layout->setRowStretch(4, 1);
+    if (target == Target::ArrayItems) {
+        // The list's own settings (name, required, default) do not apply to its items, and the nested
+        // widgets get distinct object names so that lookups by name find the field's own editors.
+        for (QObject* child : findChildren<QObject*>()) {
+            if (!child->objectName().isEmpty()) {
+                child->setObjectName(QStringLiteral("items_") + child->objectName());
+            }
+        }
+    }
 
     connect(document, &PolicyDocument::changed, this, [this](const PolicyChange& change) {
         if (change.kind == PolicyChange::Kind::Reset || policypath::related(change.path, "/schemas")) {
@@ -62,7 +90,12 @@ QGroupBox* FieldDetailWidget::buildGeneral()
     auto* name = new QLineEdit(group);
     name->setObjectName(QStringLiteral("fieldNameLineEdit"));
     m_binder->text(name, "name", &Field::name);
-    form->addRow(makeFieldLabel(tr("Name"), "/schemas/*/fields/*/name", group), name);
+    const bool ownField = m_target == Target::SchemaField;
+    if (ownField) {
+        form->addRow(makeFieldLabel(tr("Name"), "/schemas/*/fields/*/name", group), name);
+    } else {
+        name->hide();
+    }
     auto* type = new QComboBox(group);
     type->setObjectName(QStringLiteral("fieldTypeComboBox"));
     m_binder->choice<FieldType>(type, "type", &Field::type);
@@ -74,7 +107,11 @@ QGroupBox* FieldDetailWidget::buildGeneral()
     auto* required = new QCheckBox(tr("Required"), group);
     required->setObjectName(QStringLiteral("fieldRequiredCheckBox"));
     m_binder->flag(required, "required", &Field::required);
-    form->addRow(required);
+    if (ownField) {
+        form->addRow(required);
+    } else {
+        required->hide();
+    }
     auto* nullable = new QCheckBox(tr("Nullable"), group);
     nullable->setObjectName(QStringLiteral("fieldNullableCheckBox"));
     m_binder->flag(nullable, "nullable", &Field::nullable);
@@ -97,8 +134,13 @@ QGroupBox* FieldDetailWidget::buildGeneral()
     defaultValue->setPlaceholderText(tr("no default (JSON)"));
     auto* defaultMessage = new MessageLabel(group);
     m_binder->json(defaultValue, defaultMessage, "default", &Field::defaultValue);
-    form->addRow(makeFieldLabel(tr("Default"), "/schemas/*/fields/*/default", group), defaultValue);
-    form->addRow(QString(), defaultMessage);
+    if (ownField) {
+        form->addRow(makeFieldLabel(tr("Default"), "/schemas/*/fields/*/default", group), defaultValue);
+        form->addRow(QString(), defaultMessage);
+    } else {
+        defaultValue->hide();
+        defaultMessage->hide();
+    }
     return group;
 }
 
@@ -251,6 +293,13 @@ QGroupBox* FieldDetailWidget::buildArray()
     unique->setObjectName(QStringLiteral("fieldUniqueItemsCheckBox"));
     m_binder->flag(unique, "unique_items", &Field::uniqueItems);
     form->addRow(unique);
+    if (m_target == Target::SchemaField) {
+        m_itemsGroup = makeGroup(tr("Each item"), QStringLiteral("fieldItemConstraintsGroupBox"), m_array);
+        auto* itemsLayout = new QVBoxLayout(m_itemsGroup);
+        m_items = new FieldDetailWidget(m_document, Target::ArrayItems, m_itemsGroup);
+        itemsLayout->addWidget(m_items);
+        form->addRow(m_itemsGroup);
+    }
     return m_array;
 }
 
@@ -289,22 +338,24 @@ void FieldDetailWidget::refreshSchemaChoices()
 
 void FieldDetailWidget::setField(int schema, int field)
 {
-    m_binder->setLocus({field, schema});
-    const auto s = static_cast<size_t>(schema);
-    const auto f = static_cast<size_t>(field);
+    const Locus at{field, schema};
+    m_binder->setLocus(at);
+    const bool items = m_target == Target::ArrayItems;
+    const Field* owner = locateField(m_document->policy(), at);
     const Field* shown = m_binder->current();
     m_denyModel->setSource(
-        fieldPath({field, schema}) + "/deny_substrings",
-        [s, f, schema, field](auto& p) {
-            using Ptr = decltype(&p.schemas[0].fields[0].denySubstrings);
-            if (schema < 0 || field < 0 || s >= p.schemas.size() || f >= p.schemas[s].fields.size()) {
-                return Ptr{nullptr};
-            }
-            return &p.schemas[s].fields[f].denySubstrings;
+        m_binder->path("deny_substrings"),
+        [at, items](auto& p) {
+            auto* f = items ? locateItems(p, at) : locateField(p, at);
+            return f != nullptr ? &f->denySubstrings : nullptr;
         },
-        shown != nullptr ? "/schemas/" + JsonPointer::escape(m_document->policy().schemas[s].name) + "/fields/" +
-                               JsonPointer::escape(shown->name) + "/deny_substrings"
-                         : std::string());
+        shown != nullptr
+            ? "/schemas/" + JsonPointer::escape(m_document->policy().schemas[static_cast<size_t>(schema)].name) +
+                  "/fields/" + JsonPointer::escape(owner->name) + (items ? "/items" : "") + "/deny_substrings"
+            : std::string());
+    if (m_items != nullptr) {
+        m_items->setField(schema, field);
+    }
     refreshGroups();
 }
 
@@ -343,6 +394,9 @@ void FieldDetailWidget::refreshGroups()
     m_enum->setVisible(type == FieldType::Enum);
     m_array->setVisible(type == FieldType::Array);
     m_object->setVisible(type == FieldType::Object);
+    if (m_itemsGroup != nullptr) {
+        m_itemsGroup->setVisible(field != nullptr && field->items);
+    }
     refreshPatternFlags();
 }
 

@@ -70,7 +70,10 @@ QString FieldTableModel::constraintSummary(const Field& field)
         parts << tr("one of %1").arg(values.join(QStringLiteral(", ")));
     }
     if (field.items) {
-        parts << tr("items: %1").arg(enumText(field.items->type));
+        const QString itemConstraints = constraintSummary(*field.items);
+        parts << (itemConstraints.isEmpty()
+                      ? tr("items: %1").arg(enumText(field.items->type))
+                      : tr("items: %1 (%2)").arg(enumText(field.items->type), itemConstraints));
     }
     if (field.minItems || field.maxItems) {
         parts << tr("%1–%2 items")

@@ -412,6 +412,14 @@ const Entry* find(std::string_view path)
             return &e;
         }
     }
+    // The items of an array field take the same constraints as a field.
+    constexpr std::string_view fieldPrefix = "/schemas/*/fields/*/";
+    constexpr std::string_view items = "items/";
+    if (path.starts_with(fieldPrefix) && path.substr(fieldPrefix.size()).starts_with(items)) {
+        std::string field(fieldPrefix);
+        field += path.substr(fieldPrefix.size() + items.size());
+        return find(field);
+    }
     return nullptr;
 }
 
