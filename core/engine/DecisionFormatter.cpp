@@ -33,12 +33,21 @@ std::string DecisionFormatter::text(const Decision& decision)
             }
         }
     }
-    out += "\nTrace:\n";
-    for (size_t i = 0; i < decision.trace.size(); ++i) {
-        const TraceStep& step = decision.trace[i];
-        out += "  " + std::to_string(i + 1) + ". " + step.stage + " " + step.verdict + ": " + step.reason;
+    out += "\n";
+    out += traceText(decision.trace);
+    return out;
+}
+
+std::string DecisionFormatter::traceText(const std::vector<TraceStep>& trace)
+{
+    // append() takes the members whether they are strings or string views.
+    std::string out = "Trace:\n";
+    for (size_t i = 0; i < trace.size(); ++i) {
+        const TraceStep& step = trace[i];
+        out.append("  ").append(std::to_string(i + 1)).append(". ");
+        out.append(step.stage).append(" ").append(step.verdict).append(": ").append(step.reason);
         if (!step.where.empty()) {
-            out += " [" + step.where + "]";
+            out.append(" [").append(step.where).append("]");
         }
         out += "\n";
     }

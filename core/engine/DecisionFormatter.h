@@ -3,12 +3,14 @@
 // by the trace) and for tools, as exactly
 // {"status":N,"headers":[["Name","value"],...],"body":"...","trace":[{"stage":
 // "...","verdict":"...","reason":"...","where":"/json/pointer"}]}.
-// Pure functions; thread-safe.
+// traceText() is the "Trace:" block alone, for views that show the response
+// their own way (the workbench's request log). Pure functions; thread-safe.
 #pragma once
 
 #include "engine/Decision.h"
 
 #include <string>
+#include <vector>
 
 namespace pc {
 
@@ -16,6 +18,8 @@ class DecisionFormatter {
 public:
     [[nodiscard]] static std::string text(const Decision& decision);
     [[nodiscard]] static std::string json(const Decision& decision);
+    // "Trace:\n  1. routing pass: ... [/routes/0]\n" — the lines text() ends with.
+    [[nodiscard]] static std::string traceText(const std::vector<TraceStep>& trace);
 };
 
 } // namespace pc

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The built `portcullis` executable: --screenshot renders every section of a
-// policy to PNG offscreen and exits; a file that does not load fails it.
+// policy, and the test server answering real requests, to PNG offscreen and
+// exits; a file that does not load fails it.
 #include "TestSupport.h"
 
 #include <QDir>
@@ -27,10 +28,11 @@ private Q_SLOTS:
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 0);
         const QStringList written = QString::fromUtf8(app.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-        const QStringList expected{
-            QStringLiteral("overview"), QStringLiteral("routes"),      QStringLiteral("validation"),
-            QStringLiteral("cors"),     QStringLiteral("rate-limits"), QStringLiteral("headers"),
-            QStringLiteral("tokens"),   QStringLiteral("secrets"),     QStringLiteral("transport")};
+        const QStringList expected{QStringLiteral("overview"),    QStringLiteral("routes"),
+                                   QStringLiteral("validation"),  QStringLiteral("cors"),
+                                   QStringLiteral("rate-limits"), QStringLiteral("headers"),
+                                   QStringLiteral("tokens"),      QStringLiteral("secrets"),
+                                   QStringLiteral("transport"),   QStringLiteral("server")};
         QCOMPARE(written.size(), expected.size());
         for (const QString& name : expected) {
             const QImage image(QDir(out.path()).filePath(name + QStringLiteral(".png")));

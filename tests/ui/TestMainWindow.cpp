@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The workbench window: title and modified mark, questions before unsaved
 // work is replaced, recent files, drag-and-drop, keyboard navigation, presets,
-// the invalid-file flow, autosave and restore after a crash, PNG renders.
+// the invalid-file flow, autosave and restore after a crash, the Server menu
+// and dock, PNG renders.
 #include "document/Autosaver.h"
 #include "document/PolicyDocument.h"
 #include "document/RecoveryStore.h"
 #include "editors/OverviewEditor.h"
+#include "server/ServerController.h"
+#include "server/ServerPanel.h"
 #include "shell/DocumentController.h"
 #include "shell/LoadErrorsWidget.h"
 #include "shell/MainWindow.h"
@@ -21,6 +24,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -260,6 +264,56 @@ private Q_SLOTS:
         QVERIFY2(bound >= 120, qPrintable(QString::number(bound)));
     }
 
+    void theServerMenuRunsTheTestServer()
+    {
+        QVERIFY(m_window->controller()->open(path("api.json")));
+        m_window->server()->setSecretEnvironment(
+            [](const std::string&) { return std::optional<pc::SecretBytes>(pc::SecretBytes(std::string(48, 'k'))); });
+        QVERIFY(m_window->serverDock()->isHidden());
+        auto* start = m_window->findChild<QAction*>(QStringLiteral("startServerAction"));
+        auto* stop = m_window->findChild<QAction*>(QStringLiteral("stopServerAction"));
+        auto* serving = m_window->findChild<QLabel*>(QStringLiteral("servingLabel"));
+        QVERIFY(start != nullptr && stop != nullptr && serving != nullptr);
+        QCOMPARE(start->shortcut(), QKeySequence(Qt::Key_F5));
+        QCOMPARE(stop->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+        QVERIFY(!stop->isEnabled());
+
+        start->trigger();
+        QVERIFY(m_window->server()->isRunning());
+        QVERIFY(m_window->serverDock()->isVisible());
+        QCOMPARE(serving->text(), QStringLiteral("Serving ") + m_window->server()->url());
+        QVERIFY(stop->isEnabled() && !start->isEnabled());
+        stop->trigger();
+        QVERIFY(!m_window->server()->isRunning());
+        QVERIFY(serving->isHidden());
+
+        // Closing the window stops a running server.
+        start->trigger();
+        QVERIFY(m_window->server()->isRunning());
+        QVERIFY(m_window->close());
+        QVERIFY(!m_window->server()->isRunning());
+    }
+
+    void noTwoActionsShareAShortcut()
+    {
+        QSet<QString> seen;
+        for (const QAction* action : m_window->findChildren<QAction*>()) {
+            // Editors' table actions (Ins, Del) only fire inside their own table.
+            if (action->shortcutContext() == Qt::WidgetWithChildrenShortcut ||
+                action->shortcutContext() == Qt::WidgetShortcut) {
+                continue;
+            }
+            QSet<QString> own;
+            for (const QKeySequence& key : action->shortcuts()) {
+                own.insert(key.toString());
+            }
+            for (const QString& text : own) {
+                QVERIFY2(!seen.contains(text), qPrintable(text + QStringLiteral(" ") + action->objectName()));
+                seen.insert(text);
+            }
+        }
+    }
+
     void rendersEverySectionToPng()
     {
         QVERIFY(m_window->controller()->open(path("api.json")));
@@ -267,13 +321,15 @@ private Q_SLOTS:
         QString error;
         const auto written = pc::SectionRenderer::render(*m_window, out, &error);
         QVERIFY2(written.has_value(), qPrintable(error));
-        QCOMPARE(written->size(), static_cast<qsizetype>(pc::kSections.size()));
+        QCOMPARE(written->size(), static_cast<qsizetype>(pc::kSections.size()) + 1); // + server.png
         for (const QString& file : *written) {
             const QImage image(file);
             QVERIFY2(!image.isNull(), qPrintable(file));
             QCOMPARE(image.size(), m_window->size());
         }
         QVERIFY(written->contains(QDir(out).filePath(QStringLiteral("rate-limits.png"))));
+        QVERIFY(written->contains(QDir(out).filePath(QStringLiteral("server.png"))));
+        QVERIFY(!m_window->server()->isRunning());
     }
 
 private:

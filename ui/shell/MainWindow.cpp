@@ -14,6 +14,8 @@
 #include "editors/TokensEditor.h"
 #include "editors/TransportEditor.h"
 #include "editors/ValidationEditor.h"
+#include "server/ServerController.h"
+#include "server/ServerPanel.h"
 #include "shell/DocumentController.h"
 #include "shell/LoadErrorsWidget.h"
 #include "shell/PreferencesDialog.h"
@@ -42,7 +44,8 @@ namespace pc {
 
 MainWindow::MainWindow(const PolicyStore& store, Settings& settings, RecoveryStore& recovery, QWidget* parent)
     : QMainWindow(parent), m_store(store), m_settings(settings), m_document(new PolicyDocument(this)),
-      m_controller(new DocumentController(m_document, store, settings, recovery, this))
+      m_controller(new DocumentController(m_document, store, settings, recovery, this)),
+      m_server(new ServerController(m_document, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -53,6 +56,7 @@ MainWindow::MainWindow(const PolicyStore& store, Settings& settings, RecoverySto
     createMenus();
     createDocks();
     createStatusBar();
+    createServer();
 
     connect(m_document, &PolicyDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PolicyDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -226,6 +230,19 @@ void MainWindow::createMenus()
         showSection(static_cast<Section>((m_navigation->currentRow() + count - 1) % count));
     });
     m_document->undoStack()->setObjectName(QStringLiteral("undoStack"));
+
+    // The test server: F5 / Shift+F5 as in IDEs (Ctrl+R is Revert).
+    QMenu* server = menuBar()->addMenu(tr("&Server"));
+    server->setObjectName(QStringLiteral("serverMenu"));
+    m_startServerAction = server->addAction(tr("&Start Test Server"));
+    m_startServerAction->setObjectName(QStringLiteral("startServerAction"));
+    m_startServerAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_startServerAction->setStatusTip(tr("Serve this policy on 127.0.0.1 and log every request"));
+    m_stopServerAction = server->addAction(tr("S&top Test Server"));
+    m_stopServerAction->setObjectName(QStringLiteral("stopServerAction"));
+    m_stopServerAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stopServerAction->setStatusTip(tr("Answer what is in flight, then close the port"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* whatsThis = QWhatsThis::createAction(this);
     help->addAction(whatsThis);
@@ -239,6 +256,7 @@ void MainWindow::createMenus()
     // The docks' toggles join the View menu once the docks exist.
     m_undoDock = new QDockWidget(tr("Undo History"), this);
     m_errorsDock = new QDockWidget(tr("Load Errors"), this);
+    m_serverDock = new QDockWidget(tr("Test Server"), this);
     view->addSeparator();
     QAction* undoToggle = m_undoDock->toggleViewAction();
     undoToggle->setObjectName(QStringLiteral("undoHistoryAction"));
@@ -247,6 +265,10 @@ void MainWindow::createMenus()
     QAction* errorsToggle = m_errorsDock->toggleViewAction();
     errorsToggle->setObjectName(QStringLiteral("loadErrorsAction"));
     view->addAction(errorsToggle);
+    QAction* serverToggle = m_serverDock->toggleViewAction();
+    serverToggle->setObjectName(QStringLiteral("testServerAction"));
+    serverToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    view->addAction(serverToggle);
 }
 
 void MainWindow::createDocks()
@@ -285,6 +307,45 @@ void MainWindow::createStatusBar()
     });
     connect(m_controller->autosaver(), &Autosaver::failed, this,
             [this](const QString& reason) { m_autosaveLabel->setText(reason); });
+}
+
+void MainWindow::createServer()
+{
+    m_serverDock->setObjectName(QStringLiteral("testServerDock"));
+    m_serverPanel = new ServerPanel(m_server, m_serverDock);
+    m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
+    m_serverDock->setWidget(m_serverPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_serverDock);
+    m_serverDock->hide();
+
+    m_servingLabel = new QLabel(this);
+    m_servingLabel->setObjectName(QStringLiteral("servingLabel"));
+    m_servingLabel->setToolTip(tr("The local test server runs this policy; View ▸ Test Server shows its log."));
+    statusBar()->addPermanentWidget(m_servingLabel);
+
+    const auto showDock = [this] {
+        m_serverDock->show();
+        m_serverDock->raise();
+    };
+    connect(m_startServerAction, &QAction::triggered, this, [this, showDock] {
+        showDock();
+        m_serverPanel->start();
+    });
+    connect(m_stopServerAction, &QAction::triggered, m_server, &ServerController::stop);
+    connect(m_server, &ServerController::listening, this, &MainWindow::updateServerActions);
+    connect(m_server, &ServerController::stopped, this, &MainWindow::updateServerActions);
+    // A start that fails says why in the dock; make sure it is seen.
+    connect(m_server, &ServerController::failed, this, showDock);
+    updateServerActions();
+}
+
+void MainWindow::updateServerActions()
+{
+    const bool running = m_server->isRunning();
+    m_startServerAction->setEnabled(!running);
+    m_stopServerAction->setEnabled(running);
+    m_servingLabel->setText(running ? tr("Serving %1").arg(m_server->url()) : QString());
+    m_servingLabel->setVisible(running);
 }
 
 void MainWindow::rebuildPresetMenu()
@@ -395,6 +456,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_controller->closeCleanly();
+    m_server->stop();
     m_settings.setMainWindowGeometry(saveGeometry());
     m_settings.setMainWindowState(saveState());
     m_settings.sync();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: the workbench window — section navigation, one editor per
 // section, menus with the standard shortcuts, the undo history and load-error
-// docks, the status bar, recent files, drag-and-drop, and the title with the
-// file name and modified mark. File handling lives in DocumentController.
+// docks, the test-server dock and its Server menu, the status bar, recent
+// files, drag-and-drop, and the title with the file name and modified mark.
+// File handling lives in DocumentController, the server in ServerController.
 #pragma once
 
 #include "common/Error.h"
@@ -27,6 +28,8 @@ class OverviewEditor;
 class PolicyDocument;
 class PolicyStore;
 class RecoveryStore;
+class ServerController;
+class ServerPanel;
 class Settings;
 
 class MainWindow final : public QMainWindow {
@@ -40,6 +43,9 @@ public:
     [[nodiscard]] PolicyDocument* document() const { return m_document; }
     [[nodiscard]] DocumentController* controller() const { return m_controller; }
     [[nodiscard]] LoadErrorsWidget* loadErrors() const { return m_loadErrors; }
+    [[nodiscard]] ServerController* server() const { return m_server; }
+    [[nodiscard]] ServerPanel* serverPanel() const { return m_serverPanel; }
+    [[nodiscard]] QDockWidget* serverDock() const { return m_serverDock; }
 
     void showSection(Section section);
     [[nodiscard]] Section currentSection() const;
@@ -64,11 +70,14 @@ private:
     void showPreferences();
     void showAbout();
     void onLoadFailed(const QString& path, const Errors& errors);
+    void createServer();
+    void updateServerActions();
 
     const PolicyStore& m_store;
     Settings& m_settings;
     PolicyDocument* m_document;
     DocumentController* m_controller;
+    ServerController* m_server;
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
@@ -77,6 +86,9 @@ private:
     QDockWidget* m_undoDock = nullptr;
     QDockWidget* m_errorsDock = nullptr;
     LoadErrorsWidget* m_loadErrors = nullptr;
+    QDockWidget* m_serverDock = nullptr;
+    ServerPanel* m_serverPanel = nullptr;
+    QLabel* m_servingLabel = nullptr;
     QLabel* m_problemsLabel = nullptr;
     QLabel* m_autosaveLabel = nullptr;
 
@@ -91,6 +103,8 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_preferencesAction = nullptr;
+    QAction* m_startServerAction = nullptr;
+    QAction* m_stopServerAction = nullptr;
 };
 
 } // namespace pc

@@ -2,6 +2,7 @@
 #include "shell/SectionRenderer.h"
 
 #include "shell/MainWindow.h"
+#include "shell/ServerScreenshot.h"
 
 #include <QApplication>
 #include <QDir>
@@ -36,6 +37,15 @@ std::optional<QStringList> SectionRenderer::render(MainWindow& window, const QSt
         written << path;
     }
     window.showSection(previous);
+    // The test server at work, over the Routes section whose paths it answers.
+    window.showSection(Section::Routes);
+    const QString server = dir.filePath(QStringLiteral("server.png"));
+    const bool rendered = ServerScreenshot::render(window, server, error);
+    window.showSection(previous);
+    if (!rendered) {
+        return std::nullopt;
+    }
+    written << server;
     return written;
 }
 

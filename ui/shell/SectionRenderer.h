@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SectionRenderer: renders every section of a window to PNG files named after
-// the sections (overview.png, cors.png ...), for the README and for tests.
+// the sections (overview.png, cors.png ...), and the test server at work
+// (server.png, see ServerScreenshot), for the README and for tests.
 // Works offscreen (QT_QPA_PLATFORM=offscreen). GUI thread only.
 #pragma once
 
