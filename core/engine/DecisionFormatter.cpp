@@ -36,7 +36,8 @@ std::string DecisionFormatter::text(const Decision& decision)
     out += "\nTrace:\n";
     for (size_t i = 0; i < decision.trace.size(); ++i) {
         const TraceStep& step = decision.trace[i];
-        out += "  " + std::to_string(i + 1) + ". " + step.stage + " " + step.verdict + ": " + step.reason;
+        out += "  " + std::to_string(i + 1) + ". ";
+        out.append(step.stage.view()).append(" ").append(step.verdict.view()).append(": ").append(step.reason);
         if (!step.where.empty()) {
             out += " [" + step.where + "]";
         }
@@ -58,8 +59,8 @@ std::string DecisionFormatter::json(const Decision& decision)
     nlohmann::ordered_json trace = nlohmann::ordered_json::array();
     for (const TraceStep& step : decision.trace) {
         nlohmann::ordered_json s = nlohmann::ordered_json::object();
-        s["stage"] = step.stage;
-        s["verdict"] = step.verdict;
+        s["stage"] = step.stage.str();
+        s["verdict"] = step.verdict.str();
         s["reason"] = step.reason;
         s["where"] = step.where;
         trace.push_back(std::move(s));

@@ -208,16 +208,16 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
 void RateLimitStage::run(RequestContext& ctx) const
 {
     if (ctx.answer) {
-        ctx.addTrace(std::string(kStageName), "skip", "An earlier stage answered the request; nothing is counted.");
+        ctx.addTrace(kStageName, "skip", "An earlier stage answered the request; nothing is counted.");
         return;
     }
     if (ctx.routeIndex < 0 || static_cast<std::size_t>(ctx.routeIndex) >= m_routes.size()) {
-        ctx.addTrace(std::string(kStageName), "skip", "No route matched, so no rate limit applies.");
+        ctx.addTrace(kStageName, "skip", "No route matched, so no rate limit applies.");
         return;
     }
     const RouteLimits& route = m_routes[static_cast<std::size_t>(ctx.routeIndex)];
     if (route.limits.empty()) {
-        ctx.addTrace(std::string(kStageName), "skip", "The route names no rate limit.",
+        ctx.addTrace(kStageName, "skip", "The route names no rate limit.",
                      JsonPointer::join("/routes", static_cast<std::size_t>(ctx.routeIndex)));
         return;
     }
@@ -241,7 +241,7 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
     if (!limit.exempt.empty()) {
         const ClientAddress& c = m_keys.client(ctx.request, client);
         if (c.address && CidrBlock::anyContains(limit.exempt, *c.address)) {
-            ctx.addTrace(std::string(kStageName), "skip",
+            ctx.addTrace(kStageName, "skip",
                          "Client " + c.address->toString() + " is exempt from " + inQuotes(def.name) + ".",
                          JsonPointer::join(limit.pointer, "exempt"));
             return true;
@@ -300,7 +300,7 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
                       " ms (answered at once here)");
         }
         reason += '.';
-        ctx.addTrace(std::string(kStageName), "pass", std::move(reason), limit.pointer);
+        ctx.addTrace(kStageName, "pass", std::move(reason), limit.pointer);
         return true;
     }
 
@@ -310,7 +310,7 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
         reason += "; the items before it were not charged (nginx)";
     }
     strAppend(reason, "; retry after ", retryAfter, " s.");
-    ctx.addTrace(std::string(kStageName), "deny", std::move(reason), limit.pointer);
+    ctx.addTrace(kStageName, "deny", std::move(reason), limit.pointer);
 
     const RateItem& failed = limit.items[rejected].item;
     StageAnswer answer;
