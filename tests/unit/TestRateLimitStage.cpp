@@ -549,6 +549,26 @@ private Q_SLOTS:
         QCOMPARE(second.body, R"({"error":"Rate limit exceeded: 3 per 1 minute"})"s);
     }
 
+    // Six items in one limit and two limits on one route: more than the stage keeps on the stack.
+    void manyItemsAreAllCountedAndReported()
+    {
+        const std::string spec = "9/second;8/minute;7/hour;6/day;5/month;4/year";
+        const auto stage =
+            compile(policy({limit("wide", spec), limit("also", "3/minute;3/hour;2/day;5/year")}, {{"wide", "also"}}));
+        pc::RateLimitStore store;
+        const Outcome first = run(*stage, store, kT0);
+        QCOMPARE(first.status, 200);
+        QVERIFY2(contains(first.trace[0].reason, "count 1/9 (9 per 1 second), count 1/8 (8 per 1 minute), count 1/7 "
+                                                 "(7 per 1 hour), count 1/6 (6 per 1 day), count 1/5 (5 per 1 month), "
+                                                 "count 1/4 (4 per 1 year)"),
+                 first.trace[0].reason.c_str());
+        QVERIFY2(contains(first.header("RateLimit"), R"("also/5/year";r=4;)"), first.header("RateLimit").c_str());
+        QCOMPARE(run(*stage, store, kT0).status, 200);
+        const Outcome third = run(*stage, store, kT0);
+        QCOMPARE(third.status, 429); // "also": 2 per 1 day
+        QCOMPARE(third.body, R"({"error":"Rate limit exceeded: 2 per 1 day"})"s);
+    }
+
     // nginx: every limit_req of a location is checked; only when all pass are they charged.
     void leakyBucketItemsAreAllOrNothing()
     {
