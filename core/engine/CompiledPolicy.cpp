@@ -122,7 +122,8 @@ Decision CompiledPolicy::evaluate(const HttpRequest& request, SystemTime now, Ra
 {
     RequestContext ctx(request, now, store);
     try {
-        ctx.trace.reserve(16); // one step per stage, and a few stages add two
+        // One step per stage (11), and a few stages add one more; 12 steps of 80 bytes stay a small allocation.
+        ctx.trace.reserve(12);
         ctx.preflight = m_hasCors && CorsStage::isPreflight(request);
         for (const Slot& slot : m_requestStages) {
             if (ctx.forward) {

@@ -4,6 +4,7 @@
 // the policy part that decided. Plain data, safe to copy between threads.
 #pragma once
 
+#include "engine/TraceName.h"
 #include "policy/HeaderField.h"
 
 #include <string>
@@ -12,11 +13,11 @@
 namespace pc {
 
 struct TraceStep {
-    std::string
+    TraceName
         stage; // "limits", "routing", "cors", "rate_limit", "auth", "validation", "handler", "response", "headers"
-    std::string verdict; // "pass", "deny", "answer", "skip", "set"; "forward" (handler), "filter" (response)
-    std::string reason;  // a sentence for people
-    std::string where;   // JSON pointer into the policy, "" when no single part decided
+    TraceName verdict;  // "pass", "deny", "answer", "skip", "set"; "forward" (handler), "filter" (response)
+    std::string reason; // a sentence for people
+    std::string where;  // JSON pointer into the policy, "" when no single part decided
     bool operator==(const TraceStep&) const = default;
 };
 

@@ -40,12 +40,11 @@ std::string DecisionFormatter::text(const Decision& decision)
 
 std::string DecisionFormatter::traceText(const std::vector<TraceStep>& trace)
 {
-    // append() takes the members whether they are strings or string views.
     std::string out = "Trace:\n";
     for (size_t i = 0; i < trace.size(); ++i) {
         const TraceStep& step = trace[i];
         out.append("  ").append(std::to_string(i + 1)).append(". ");
-        out.append(step.stage).append(" ").append(step.verdict).append(": ").append(step.reason);
+        out.append(step.stage.view()).append(" ").append(step.verdict.view()).append(": ").append(step.reason);
         if (!step.where.empty()) {
             out.append(" [").append(step.where).append("]");
         }
@@ -67,8 +66,8 @@ std::string DecisionFormatter::json(const Decision& decision)
     nlohmann::ordered_json trace = nlohmann::ordered_json::array();
     for (const TraceStep& step : decision.trace) {
         nlohmann::ordered_json s = nlohmann::ordered_json::object();
-        s["stage"] = step.stage;
-        s["verdict"] = step.verdict;
+        s["stage"] = step.stage.str();
+        s["verdict"] = step.verdict.str();
         s["reason"] = step.reason;
         s["where"] = step.where;
         trace.push_back(std::move(s));

@@ -241,7 +241,8 @@ void HeadersStage::run(RequestContext& ctx) const
     if (engineBody && ctx.request.method == "HEAD") {
         answer.body.clear(); // Content-Length stays that of the GET answer (RFC 9110 §9.3.2)
     }
-    ctx.addTrace("headers", m_set.empty() ? "skip" : "set", m_summary, m_set.empty() ? "/headers" : "/headers/set");
+    ctx.addTrace("headers", m_set.empty() ? TraceName("skip") : TraceName("set"), m_summary,
+                 m_set.empty() ? "/headers" : "/headers/set");
     for (TraceStep& note : notes) {
         ctx.trace.push_back(std::move(note));
     }

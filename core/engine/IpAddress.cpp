@@ -17,25 +17,62 @@ bool isMappedV4(const std::array<std::uint8_t, 16>& b)
            b[11] == 0xff;
 }
 
+// glibc's inet_pton4, by hand (it is on every request's path): exactly four decimal octets of
+// 0-255 without leading zeros, separated by single dots, nothing else.
+bool parseV4(std::string_view text, std::array<std::uint8_t, 16>& bytes)
+{
+    std::size_t octets = 0;
+    unsigned value = 0;
+    bool sawDigit = false;
+    for (const char ch : text) {
+        if (ch >= '0' && ch <= '9') {
+            if (sawDigit && value == 0) {
+                return false;
+            }
+            value = value * 10 + static_cast<unsigned>(ch - '0');
+            if (value > 255) {
+                return false;
+            }
+            if (!sawDigit) {
+                if (++octets > 4) {
+                    return false;
+                }
+                sawDigit = true;
+            }
+            bytes[octets - 1] = static_cast<std::uint8_t>(value);
+        } else if (ch == '.' && sawDigit) {
+            if (octets == 4) {
+                return false;
+            }
+            value = 0;
+            sawDigit = false;
+        } else {
+            return false;
+        }
+    }
+    return octets == 4;
+}
+
 } // namespace
 
 std::optional<IpAddress> IpAddress::parse(std::string_view text)
 {
-    if (text.empty() || text.size() > kMaxText || text.find('\0') != std::string_view::npos) {
+    if (text.empty() || text.size() > kMaxText) {
+        return std::nullopt;
+    }
+    if (text.find(':') == std::string_view::npos) {
+        IpAddress a;
+        if (!parseV4(text, a.m_bytes)) { // rejects NUL like any other non-digit
+            return std::nullopt;
+        }
+        return a;
+    }
+    if (text.find('\0') != std::string_view::npos) {
         return std::nullopt;
     }
     char buffer[kMaxText + 1];
     std::memcpy(buffer, text.data(), text.size());
     buffer[text.size()] = '\0';
-    if (text.find(':') == std::string_view::npos) {
-        in_addr v4{};
-        if (inet_pton(AF_INET, buffer, &v4) != 1) {
-            return std::nullopt;
-        }
-        IpAddress a;
-        std::memcpy(a.m_bytes.data(), &v4, 4);
-        return a;
-    }
     in6_addr v6{};
     if (inet_pton(AF_INET6, buffer, &v6) != 1) {
         return std::nullopt;
@@ -95,28 +132,36 @@ bool IpAddress::operator<(const IpAddress& other) const
 
 std::string IpAddress::toString() const
 {
+    std::string out;
+    appendTo(out);
+    return out;
+}
+
+void IpAddress::appendTo(std::string& out) const
+{
     if (isV4()) {
-        // By hand: glibc's inet_ntop formats IPv4 through sprintf, a hot-path cost.
-        std::string out;
-        out.reserve(15);
+        // By hand into a buffer: glibc's inet_ntop formats IPv4 through sprintf, a hot-path cost.
+        char buffer[16];
+        char* p = buffer;
         for (std::size_t i = 0; i < 4; ++i) {
             if (i > 0) {
-                out += '.';
+                *p++ = '.';
             }
             const unsigned v = m_bytes[i];
             if (v >= 100) {
-                out += static_cast<char>('0' + v / 100);
+                *p++ = static_cast<char>('0' + v / 100);
             }
             if (v >= 10) {
-                out += static_cast<char>('0' + v / 10 % 10);
+                *p++ = static_cast<char>('0' + v / 10 % 10);
             }
-            out += static_cast<char>('0' + v % 10);
+            *p++ = static_cast<char>('0' + v % 10);
         }
-        return out;
+        out.append(buffer, p);
+        return;
     }
     char buffer[INET6_ADDRSTRLEN] = {};
     inet_ntop(AF_INET6, m_bytes.data(), buffer, sizeof buffer);
-    return buffer;
+    out += buffer;
 }
 
 } // namespace pc

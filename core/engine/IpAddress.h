@@ -36,6 +36,8 @@ public:
 
     // RFC 5952 text for IPv6 ("2001:db8::1"), dotted quad for IPv4.
     [[nodiscard]] std::string toString() const;
+    // Appends toString()'s text to `out` without a temporary string.
+    void appendTo(std::string& out) const;
 
     bool operator==(const IpAddress&) const = default;
     [[nodiscard]] bool operator<(const IpAddress& other) const; // IPv4 first, then by bytes

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <span>
 
 namespace pc {
 namespace {
@@ -26,7 +28,33 @@ bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
                        [&](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
 }
 
+ResolvedRateKey labelled(std::string value, std::string label)
+{
+    ResolvedRateKey key;
+    key.value = std::move(value);
+    key.label = std::move(label);
+    return key;
+}
+
 } // namespace
+
+void ResolvedRateKey::appendLabel(std::string& out) const
+{
+    if (!address) {
+        out += label;
+        return;
+    }
+    out += "client ";
+    address->appendTo(out);
+    if (prefix >= 0) {
+        strAppend(out, '/', prefix);
+    }
+    if (source == ClientAddress::Source::XForwardedFor) {
+        out += " (from X-Forwarded-For)";
+    } else if (source == ClientAddress::Source::Forwarded) {
+        out += " (from Forwarded)";
+    }
+}
 
 RateKeyResolver::RateKeyResolver(ClientAddressResolver clients, std::string apiKeyHeader)
     : m_clients(std::move(clients)), m_apiKeyHeader(std::move(apiKeyHeader))
@@ -83,19 +111,15 @@ ResolvedRateKey RateKeyResolver::byClient(int ipv6Prefix, const HttpRequest& req
         key.label = "a client without a usable address";
         return key;
     }
-    std::string text;
-    if (c.address->isV4() || ipv6Prefix >= 128) {
-        text = c.address->toString();
-    } else {
-        text = c.address->masked(ipv6Prefix).toString() + "/" + std::to_string(ipv6Prefix);
-    }
-    key.value = strCat("ip:", text);
-    key.label = strCat("client ", text);
-    if (c.source == ClientAddress::Source::XForwardedFor) {
-        key.label += " (from X-Forwarded-For)";
-    } else if (c.source == ClientAddress::Source::Forwarded) {
-        key.label += " (from Forwarded)";
-    }
+    // The counter is named by the address bytes (no text formatting per request); the family tag
+    // keeps IPv4 and IPv6 apart and every other kind of key uses another prefix ("h:", "k:", ...).
+    const bool masked = !c.address->isV4() && ipv6Prefix < 128;
+    key.address = masked ? c.address->masked(ipv6Prefix) : *c.address;
+    key.prefix = masked ? ipv6Prefix : -1;
+    key.source = c.source;
+    key.value = key.address->isV4() ? "ip4:" : "ip6:";
+    const std::span<const std::uint8_t> bytes = key.address->bytes();
+    key.value.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     return key;
 }
 
@@ -115,7 +139,7 @@ ResolvedRateKey RateKeyResolver::resolve(const RateKey& key, int ipv6Prefix, con
         if (!value || value->empty()) {
             return fallback("no " + key.name + " header, so counted by client address");
         }
-        ResolvedRateKey k{"h:" + std::string(*value), {}, {}};
+        ResolvedRateKey k = labelled("h:" + std::string(*value), {});
         k.label = isCredentialHeader(key.name) ? key.name + " sha256:" + sha256Hex(*value).substr(0, 12)
                                                : key.name + " \"" + shorten(*value) + "\"";
         return k;
@@ -126,7 +150,7 @@ ResolvedRateKey RateKeyResolver::resolve(const RateKey& key, int ipv6Prefix, con
             return fallback("no " + m_apiKeyHeader + " header, so counted by client address");
         }
         const std::string digest = sha256Hex(*value); // the raw key goes no further
-        return {"k:" + digest, "API key sha256:" + digest.substr(0, 12), {}};
+        return labelled("k:" + digest, "API key sha256:" + digest.substr(0, 12));
     }
     case RateKeyKind::JwtClaim: {
         const nlohmann::json* claim = nullptr;
@@ -140,14 +164,14 @@ ResolvedRateKey RateKeyResolver::resolve(const RateKey& key, int ipv6Prefix, con
             return fallback("no verified token claim \"" + key.name + "\", so counted by client address");
         }
         const std::string text = claim->is_string() ? claim->get<std::string>() : claim->dump();
-        return {"c:" + text, "claim " + key.name + "=\"" + shorten(text) + "\"", {}};
+        return labelled("c:" + text, "claim " + key.name + "=\"" + shorten(text) + "\"");
     }
     case RateKeyKind::Route:
-        return {"r:" + std::string(routePartition), "route " + std::string(routePartition), {}};
+        return labelled("r:" + std::string(routePartition), "route " + std::string(routePartition));
     case RateKeyKind::Global:
-        return {"g", "all clients", {}};
+        return labelled("g", "all clients");
     }
-    return {"g", "all clients", {}};
+    return labelled("g", "all clients");
 }
 
 } // namespace pc

@@ -19,8 +19,17 @@ namespace pc {
 
 struct ResolvedRateKey {
     std::string value; // names the counter; kind-prefixed so an address never equals a claim
-    std::string label; // for the trace: an address, a claim, a hash prefix; never a secret
+    std::string label; // for the trace: a claim, a hash prefix; never a secret (see appendLabel)
     std::string note;  // why the key fell back to the client address, or how the address was found
+
+    // Keys by client address hold the address's bytes in `value` and format its text only here,
+    // straight into the trace reason: "client 192.0.2.1", "client 2001:db8::/64 (from X-Forwarded-For)".
+    std::optional<IpAddress> address;
+    int prefix = -1; // the IPv6 prefix the address was masked to, -1 when not masked
+    ClientAddress::Source source = ClientAddress::Source::Peer;
+
+    // Appends the label (for the trace) to `out`.
+    void appendLabel(std::string& out) const;
 };
 
 class RateKeyResolver {

@@ -81,6 +81,13 @@ std::string RateLimitHeaders::errorBody(const RateItem& item)
 std::vector<HeaderField> RateLimitHeaders::build(std::span<const RateLimitReport> reports, std::int64_t nowNs)
 {
     std::vector<HeaderField> out;
+    append(reports, nowNs, out);
+    return out;
+}
+
+void RateLimitHeaders::append(std::span<const RateLimitReport> reports, std::int64_t nowNs,
+                              std::vector<HeaderField>& out)
+{
     const RateLimitReport* legacy = nullptr;
     std::string policies;
     std::string limits;
@@ -100,7 +107,7 @@ std::vector<HeaderField> RateLimitHeaders::build(std::span<const RateLimitReport
         }
     }
     if (legacy) {
-        out.reserve(5);
+        out.reserve(out.size() + 5);
         out.push_back({"X-RateLimit-Limit", std::to_string(legacy->quota)});
         out.push_back({"X-RateLimit-Remaining", std::to_string(legacy->outcome.remaining)});
         out.push_back({"X-RateLimit-Reset", std::to_string(resetEpochSeconds(effectiveReset(legacy->outcome)))});
@@ -109,7 +116,6 @@ std::vector<HeaderField> RateLimitHeaders::build(std::span<const RateLimitReport
         out.push_back({"RateLimit-Policy", std::move(policies)});
         out.push_back({"RateLimit", std::move(limits)});
     }
-    return out;
 }
 
 } // namespace pc

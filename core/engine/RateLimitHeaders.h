@@ -35,6 +35,8 @@ public:
     // Legacy trio for the rejecting report, else the allowed one with the smallest granularity
     // (the first on ties), among legacy-style reports; one IETF list member per ietf-style report.
     [[nodiscard]] static std::vector<HeaderField> build(std::span<const RateLimitReport> reports, std::int64_t nowNs);
+    // The same headers, appended to `out`.
+    static void append(std::span<const RateLimitReport> reports, std::int64_t nowNs, std::vector<HeaderField>& out);
 
     // slowapi: int(1 + reset - now); never before `retryNs`, at least 1.
     [[nodiscard]] static std::int64_t retryAfterSeconds(std::int64_t retryNs, std::int64_t nowNs);

@@ -6,6 +6,7 @@
 #include "engine/StrAppend.h"
 #include "policy/PolicyEnums.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <span>
@@ -16,6 +17,9 @@ namespace pc {
 namespace {
 
 constexpr std::size_t kMaxItems = 16; // rates in one limit string
+// Per-request buffers (probes, outcomes, reports) live on the stack up to this many items, so the
+// common route with a limit or two neither allocates nor clears kilobytes of unused entries.
+constexpr std::size_t kInlineItems = 4;
 
 std::string inQuotes(std::string_view s)
 {
@@ -195,6 +199,7 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
             }
             if (it->second != static_cast<std::size_t>(-1)) {
                 compiled.limits.push_back(it->second);
+                compiled.items += stage->m_limits[it->second].items.size();
             }
         }
         stage->m_routes.push_back(std::move(compiled));
@@ -208,40 +213,47 @@ Result<std::unique_ptr<RateLimitStage>> RateLimitStage::compile(const Policy& po
 void RateLimitStage::run(RequestContext& ctx) const
 {
     if (ctx.answer) {
-        ctx.addTrace(std::string(kStageName), "skip", "An earlier stage answered the request; nothing is counted.");
+        ctx.addTrace(kStageName, "skip", "An earlier stage answered the request; nothing is counted.");
         return;
     }
     if (ctx.routeIndex < 0 || static_cast<std::size_t>(ctx.routeIndex) >= m_routes.size()) {
-        ctx.addTrace(std::string(kStageName), "skip", "No route matched, so no rate limit applies.");
+        ctx.addTrace(kStageName, "skip", "No route matched, so no rate limit applies.");
         return;
     }
     const RouteLimits& route = m_routes[static_cast<std::size_t>(ctx.routeIndex)];
     if (route.limits.empty()) {
-        ctx.addTrace(std::string(kStageName), "skip", "The route names no rate limit.",
+        ctx.addTrace(kStageName, "skip", "The route names no rate limit.",
                      JsonPointer::join("/routes", static_cast<std::size_t>(ctx.routeIndex)));
         return;
     }
     std::optional<ClientAddress> client;
-    std::vector<RateLimitReport> reports;
+    // Most routes name a limit or two: their reports stay on the stack.
+    std::array<RateLimitReport, kInlineItems> inlineReports;
+    std::vector<RateLimitReport> heapReports;
+    std::span<RateLimitReport> reports(inlineReports);
+    if (route.items > inlineReports.size()) {
+        heapReports.resize(route.items);
+        reports = heapReports;
+    }
+    std::size_t used = 0;
     const std::int64_t nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(ctx.now.time_since_epoch()).count();
     for (const std::size_t index : route.limits) {
-        if (!runLimit(ctx, m_limits[index], route, client, reports)) {
+        if (!runLimit(ctx, m_limits[index], route, client, reports, used)) {
             break;
         }
     }
-    for (HeaderField& h : RateLimitHeaders::build(reports, nowNs)) {
-        ctx.responseHeaders.push_back(std::move(h));
-    }
+    RateLimitHeaders::append(reports.first(used), nowNs, ctx.responseHeaders);
 }
 
 bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const RouteLimits& route,
-                              std::optional<ClientAddress>& client, std::vector<RateLimitReport>& reports) const
+                              std::optional<ClientAddress>& client, std::span<RateLimitReport> reports,
+                              std::size_t& used) const
 {
     const RateLimit& def = limit.def;
     if (!limit.exempt.empty()) {
         const ClientAddress& c = m_keys.client(ctx.request, client);
         if (c.address && CidrBlock::anyContains(limit.exempt, *c.address)) {
-            ctx.addTrace(std::string(kStageName), "skip",
+            ctx.addTrace(kStageName, "skip",
                          "Client " + c.address->toString() + " is exempt from " + inQuotes(def.name) + ".",
                          JsonPointer::join(limit.pointer, "exempt"));
             return true;
@@ -250,10 +262,18 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
     const ResolvedRateKey key = m_keys.resolve(def.key, def.ipv6Prefix, ctx, route.partition, client);
     const std::string_view partition = def.scope == RateScope::Route ? std::string_view(route.partition) : "";
 
-    std::array<RateLimitStore::Probe, kMaxItems> probeBuffer;
-    std::array<RateOutcome, kMaxItems> outcomeBuffer;
-    const std::span<RateLimitStore::Probe> probes(probeBuffer.data(), limit.items.size());
-    const std::span<RateOutcome> outcomes(outcomeBuffer.data(), limit.items.size());
+    std::array<RateLimitStore::Probe, kInlineItems> probeBuffer;
+    std::array<RateOutcome, kInlineItems> outcomeBuffer;
+    std::vector<RateLimitStore::Probe> probeHeap;
+    std::vector<RateOutcome> outcomeHeap;
+    std::span<RateLimitStore::Probe> probes(probeBuffer.data(), std::min(limit.items.size(), kInlineItems));
+    std::span<RateOutcome> outcomes(outcomeBuffer.data(), probes.size());
+    if (limit.items.size() > kInlineItems) {
+        probeHeap.resize(limit.items.size());
+        outcomeHeap.resize(limit.items.size());
+        probes = probeHeap;
+        outcomes = outcomeHeap;
+    }
     for (std::size_t i = 0; i < limit.items.size(); ++i) {
         probes[i] = {ctx.rateLimitStore.counterKey(limit.items[i].fingerprint, partition, key.value),
                      &limit.items[i].rule};
@@ -281,15 +301,21 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
     std::int64_t maxDelayMs = 0;
     for (std::size_t i = 0; i < evaluated; ++i) {
         const Item& item = limit.items[i];
-        reports.push_back({item.policyName, def.headers, item.item.count, item.item.windowSeconds,
-                           item.item.windowSeconds / item.item.multiple, outcomes[i]});
+        reports[used++] = {item.policyName,
+                           def.headers,
+                           item.item.count,
+                           item.item.windowSeconds,
+                           item.item.windowSeconds / item.item.multiple,
+                           outcomes[i]};
         if (i > 0) {
             reason += ", ";
         }
         appendUsage(reason, def.strategy, item.rule, outcomes[i], item.description);
         maxDelayMs = std::max(maxDelayMs, outcomes[i].delayMs);
     }
-    strAppend(reason, " for ", key.label, ", ", enumName(def.strategy));
+    reason += " for ";
+    key.appendLabel(reason);
+    strAppend(reason, ", ", enumName(def.strategy));
     if (!key.note.empty()) {
         strAppend(reason, "; ", key.note);
     }
@@ -300,7 +326,7 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
                       " ms (answered at once here)");
         }
         reason += '.';
-        ctx.addTrace(std::string(kStageName), "pass", std::move(reason), limit.pointer);
+        ctx.addTrace(kStageName, "pass", std::move(reason), limit.pointer);
         return true;
     }
 
@@ -310,7 +336,7 @@ bool RateLimitStage::runLimit(RequestContext& ctx, const Limit& limit, const Rou
         reason += "; the items before it were not charged (nginx)";
     }
     strAppend(reason, "; retry after ", retryAfter, " s.");
-    ctx.addTrace(std::string(kStageName), "deny", std::move(reason), limit.pointer);
+    ctx.addTrace(kStageName, "deny", std::move(reason), limit.pointer);
 
     const RateItem& failed = limit.items[rejected].item;
     StageAnswer answer;

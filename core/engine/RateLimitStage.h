@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,12 +64,14 @@ private:
     struct RouteLimits {
         std::string partition; // route id, or "#<index>" when the route has none
         std::vector<std::size_t> limits;
+        std::size_t items = 0; // rate items over all its limits: the most reports one request makes
     };
 
     RateLimitStage() = default;
     // Counts the request against one limit; returns false when it rejects (ctx.answer is set).
+    // Appends its reports at reports[used...] (room for route.items in all).
     bool runLimit(RequestContext& ctx, const Limit& limit, const RouteLimits& route,
-                  std::optional<ClientAddress>& client, std::vector<RateLimitReport>& reports) const;
+                  std::optional<ClientAddress>& client, std::span<RateLimitReport> reports, std::size_t& used) const;
 
     std::vector<Limit> m_limits;
     std::vector<RouteLimits> m_routes; // by route index

@@ -78,11 +78,11 @@ struct RequestContext {
     bool forward = false;              // the handler wants the upstream to answer
     std::string upstream;
 
-    // Stage and verdict are short names (no allocation); built in place because
-    // evaluate() is measured per request (tests/bench).
-    void addTrace(std::string_view stage, std::string_view verdict, std::string reason, std::string where = {})
+    // Stage and verdict are static names; reason and where are moved once into
+    // the step, because evaluate() is measured per request (tests/bench).
+    void addTrace(TraceName stage, TraceName verdict, std::string reason, std::string where = {})
     {
-        trace.emplace_back(std::string(stage), std::string(verdict), std::move(reason), std::move(where));
+        trace.emplace_back(stage, verdict, std::move(reason), std::move(where));
     }
 };
 

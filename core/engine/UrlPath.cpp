@@ -15,6 +15,9 @@ bool isSeparator(char c)
 
 bool hasDotSegment(std::string_view path)
 {
+    if (path.find('.') == std::string_view::npos) {
+        return false; // the common case, checked with one memchr
+    }
     size_t start = 0;
     for (size_t i = 0; i <= path.size(); ++i) {
         if (i == path.size() || isSeparator(path[i])) {

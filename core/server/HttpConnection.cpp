@@ -30,7 +30,7 @@ HttpResponse errorResponse(const ProtocolError& error)
     r.headers.push_back({"Content-Type", "application/json"});
     r.body = nlohmann::json{{"detail", error.reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const bool sizeLimit = error.status == 413 || error.status == 414 || error.status == 431;
-    r.trace.push_back({sizeLimit ? "limits" : "server", "deny", error.reason, ""});
+    r.trace.push_back({sizeLimit ? TraceName("limits") : TraceName("server"), "deny", error.reason, ""});
     r.closeConnection = true;
     return r;
 }

@@ -32,8 +32,10 @@ nlohmann::ordered_json toJson(const RequestEvent& event)
     }
     nlohmann::ordered_json trace = nlohmann::ordered_json::array();
     for (const TraceStep& step : event.trace) {
-        trace.push_back(
-            {{"stage", step.stage}, {"verdict", step.verdict}, {"reason", step.reason}, {"where", step.where}});
+        trace.push_back({{"stage", step.stage.str()},
+                         {"verdict", step.verdict.str()},
+                         {"reason", step.reason},
+                         {"where", step.where}});
     }
     return nlohmann::ordered_json{
         {"time", isoTime(event.time)},

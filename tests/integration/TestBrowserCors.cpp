@@ -81,7 +81,7 @@ std::string corsVerdict(const pc::Decision& d)
 {
     for (const pc::TraceStep& step : d.trace) {
         if (step.stage == "cors") {
-            return step.verdict;
+            return step.verdict.str();
         }
     }
     return {};

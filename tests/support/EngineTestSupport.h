@@ -160,7 +160,7 @@ inline std::vector<std::string> traceStages(const Decision& d)
 {
     std::vector<std::string> out;
     for (const TraceStep& s : d.trace) {
-        out.push_back(s.stage + ":" + s.verdict);
+        out.push_back(s.stage.str() + ":" + s.verdict.str());
     }
     return out;
 }

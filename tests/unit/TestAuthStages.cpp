@@ -120,7 +120,7 @@ std::string traceText(const std::vector<pc::TraceStep>& trace)
 {
     std::string out;
     for (const auto& t : trace) {
-        out += t.stage + "/" + t.verdict + ": " + t.reason + "\n";
+        out += t.stage.str() + "/" + t.verdict.str() + ": " + t.reason + "\n";
     }
     return out;
 }
@@ -141,10 +141,10 @@ private Q_SLOTS:
         QVERIFY(r.claims.has_value());
         QCOMPARE(r.claims->at("sub").get<std::string>(), "alice"s);
         QCOMPARE(r.trace.size(), size_t(2));
-        QCOMPARE(r.trace[0].stage, "token"s);
-        QCOMPARE(r.trace[0].verdict, "pass"s);
-        QCOMPARE(r.trace[1].stage, "auth"s);
-        QCOMPARE(r.trace[1].verdict, "pass"s);
+        QCOMPARE(r.trace[0].stage.str(), "token"s);
+        QCOMPARE(r.trace[0].verdict.str(), "pass"s);
+        QCOMPARE(r.trace[1].stage.str(), "auth"s);
+        QCOMPARE(r.trace[1].verdict.str(), "pass"s);
         QVERIFY(traceText(r.trace).find(token) == std::string::npos);
         QVERIFY(traceText(r.trace).find("alice") != std::string::npos);
     }
@@ -155,7 +155,7 @@ private Q_SLOTS:
         const Run r = h.run(0, {{"authorization", "bearer " + issue(pc::TokenKind::Access)}});
         QVERIFY(!r.answer);
         QVERIFY(r.claims.has_value()); // verified claims for rate-limit keys even on open routes
-        QCOMPARE(r.trace.back().verdict, "skip"s);
+        QCOMPARE(r.trace.back().verdict.str(), "skip"s);
     }
 
     void unauthorized_data()

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(DecisionFormatter_json(d), expectedSimpleGet());
         Lines steps;
         for (const pc::TraceStep& s : d.trace) {
-            steps.push_back(s.stage + " " + s.verdict + " " + s.where);
+            steps.push_back(s.stage.str() + " " + s.verdict.str() + " " + s.where);
             QVERIFY2(!s.reason.empty() && s.reason.back() == '.', s.reason.c_str());
         }
         QCOMPARE(steps, (Lines{"limits pass /limits", "routing pass /routes/0", "limits pass /limits",

@@ -106,7 +106,7 @@ private Q_SLOTS:
         std::vector<std::string> notes;
         for (const pc::TraceStep& s : d.trace) {
             if (s.stage == "headers") {
-                notes.push_back(s.verdict + " " + s.where);
+                notes.push_back(s.verdict.str() + " " + s.where);
             }
         }
         QCOMPARE(notes, (Lines{"set /headers/set", "set /headers/remove/0", "set /headers/set/X-Frame-Options"}));

@@ -437,7 +437,7 @@ private Q_SLOTS:
         QTRY_COMPARE(collected.count(), 1);
         const pc::RequestEvent e = collected.events.front();
         QCOMPARE(e.status, 400);
-        QCOMPARE(e.trace.front().stage, "server"s);
+        QCOMPARE(e.trace.front().stage.str(), "server"s);
         QVERIFY(!e.trace.front().reason.empty());
     }
 
@@ -515,7 +515,7 @@ private Q_SLOTS:
         QTRY_COMPARE(events.count(), 2);
         for (const pc::RequestEvent& e : events.events) {
             QCOMPARE(e.status, 0); // answered by nobody: the client left first
-            QCOMPARE(e.trace.back().stage, "server"s);
+            QCOMPARE(e.trace.back().stage.str(), "server"s);
         }
         QTest::qWait(300); // the late answers arrive now and must be dropped quietly
         RawHttpClient after;

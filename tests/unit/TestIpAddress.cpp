@@ -2,6 +2,11 @@
 #include "engine/CidrBlock.h"
 #include "engine/IpAddress.h"
 
+#include <arpa/inet.h>
+
+#include <cstring>
+#include <vector>
+
 #include "TestSupport.h"
 
 #include <QTest>
@@ -54,11 +59,46 @@ private Q_SLOTS:
         QTest::newRow("zone id") << "fe80::1%eth0"s;
         QTest::newRow("too long") << std::string(100, '1');
         QTest::newRow("embedded NUL") << "1.2.3.4\0junk"s;
+        QTest::newRow("leading zero") << "1.02.3.4"s;
+        QTest::newRow("octet over 255") << "1.2.3.256"s;
+        QTest::newRow("five octets") << "1.2.3.4.5"s;
+        QTest::newRow("trailing dot") << "1.2.3.4."s;
+        QTest::newRow("leading dot") << ".1.2.3.4"s;
+        QTest::newRow("empty octet") << "1..3.4"s;
+        QTest::newRow("space") << "1.2.3.4 "s;
+        QTest::newRow("sign") << "+1.2.3.4"s;
     }
     void rejectsGarbage()
     {
         QFETCH(std::string, text);
         QVERIFY(!pc::IpAddress::parse(text));
+    }
+
+    // IPv4 text is parsed by hand on the request path; it must accept exactly what inet_pton accepts.
+    void v4AgreesWithInetPton()
+    {
+        const std::string alphabet = "0125.9";
+        std::vector<std::string> texts = {"0.0.0.0", "255.255.255.255", "127.0.0.1", "00.0.0.0", "1.2.3.04"};
+        std::vector<std::string> level = {""};
+        for (int length = 1; length <= 7; ++length) {
+            std::vector<std::string> next;
+            for (const std::string& prefix : level) {
+                for (const char c : alphabet) {
+                    next.push_back(prefix + c);
+                }
+            }
+            texts.insert(texts.end(), next.begin(), next.end());
+            level = std::move(next);
+        }
+        for (const std::string& text : texts) {
+            in_addr expected{};
+            const bool valid = inet_pton(AF_INET, text.c_str(), &expected) == 1;
+            const auto parsed = pc::IpAddress::parse(text);
+            QVERIFY2(parsed.has_value() == valid, text.c_str());
+            if (valid) {
+                QVERIFY2(std::memcmp(parsed->bytes().data(), &expected, 4) == 0, text.c_str());
+            }
+        }
     }
 
     void masks_data()

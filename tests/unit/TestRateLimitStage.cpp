@@ -80,7 +80,7 @@ struct Outcome {
     {
         std::string all;
         for (const auto& t : trace) {
-            all += t.stage + "|" + t.verdict + "|" + t.reason + "|" + t.where + "\n";
+            all += t.stage.str() + "|" + t.verdict.str() + "|" + t.reason + "|" + t.where + "\n";
         }
         return all;
     }
@@ -299,8 +299,8 @@ private Q_SLOTS:
         pc::RateLimitStore store;
         const Outcome o = run(*stage, store, kT0);
         QCOMPARE(o.trace.size(), std::size_t(1));
-        QCOMPARE(o.trace[0].stage, "rate_limit"s);
-        QCOMPARE(o.trace[0].verdict, "pass"s);
+        QCOMPARE(o.trace[0].stage.str(), "rate_limit"s);
+        QCOMPARE(o.trace[0].verdict.str(), "pass"s);
         QCOMPARE(o.trace[0].where, "/rate_limits/per-client"s);
         QVERIFY2(contains(o.trace[0].reason, "\"per-client\""), o.trace[0].reason.c_str());
         QVERIFY2(contains(o.trace[0].reason, "count 1/10"), o.trace[0].reason.c_str());
@@ -316,7 +316,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             const Outcome o = run(*stage, store, kT0, noRoute);
             QCOMPARE(o.status, 200);
-            QCOMPARE(o.trace.back().verdict, "skip"s);
+            QCOMPARE(o.trace.back().verdict.str(), "skip"s);
         }
         // A request an earlier stage answered (a CORS preflight) is not counted.
         pc::HttpRequest preflight;
@@ -325,12 +325,12 @@ private Q_SLOTS:
         answered.routeIndex = 0;
         answered.answer = pc::StageAnswer{204, {}, {}, {}};
         static_cast<const pc::PipelineStage&>(*stage).run(answered);
-        QCOMPARE(answered.trace.back().verdict, "skip"s);
+        QCOMPARE(answered.trace.back().verdict.str(), "skip"s);
         QCOMPARE(answered.answer->status, 204);
         Request unlimited;
         unlimited.route = 1;
         const Outcome o = run(*stage, store, kT0, unlimited);
-        QCOMPARE(o.trace.back().verdict, "skip"s);
+        QCOMPARE(o.trace.back().verdict.str(), "skip"s);
         QCOMPARE(o.trace.back().where, "/routes/1"s);
         QCOMPARE(store.usage().keys, std::size_t(0));
     }
@@ -413,7 +413,7 @@ private Q_SLOTS:
             for (int i = 0; i < 3; ++i) {
                 const Outcome o = run(*stage, store, kT0, {peer, {}, {}, 0});
                 QCOMPARE(o.status, 200);
-                QCOMPARE(o.trace.back().verdict, "skip"s);
+                QCOMPARE(o.trace.back().verdict.str(), "skip"s);
                 QCOMPARE(o.trace.back().where, "/rate_limits/per-client/exempt"s);
             }
         }
@@ -522,7 +522,7 @@ private Q_SLOTS:
             const Outcome denied = run(*stage, store, kT0);
             QCOMPARE(denied.status, 429);
             QVERIFY2(contains(denied.trace[0].reason, "count " + std::to_string(i) + "/5"), denied.traceText().c_str());
-            QCOMPARE(denied.trace[1].verdict, "deny"s);
+            QCOMPARE(denied.trace[1].verdict.str(), "deny"s);
             QCOMPARE(denied.body, R"({"error":"Rate limit exceeded: 1 per 1 minute"})"s);
         }
         // "wide" is spent by the rejected requests: it now rejects first, "narrow" is not even counted.
@@ -547,6 +547,26 @@ private Q_SLOTS:
         QVERIFY2(contains(second.trace[0].reason, "count 1/1 (1 per 1 second), count 4/3 (3 per 1 minute)"),
                  second.trace[0].reason.c_str());
         QCOMPARE(second.body, R"({"error":"Rate limit exceeded: 3 per 1 minute"})"s);
+    }
+
+    // Six items in one limit and two limits on one route: more than the stage keeps on the stack.
+    void manyItemsAreAllCountedAndReported()
+    {
+        const std::string spec = "9/second;8/minute;7/hour;6/day;5/month;4/year";
+        const auto stage =
+            compile(policy({limit("wide", spec), limit("also", "3/minute;3/hour;2/day;5/year")}, {{"wide", "also"}}));
+        pc::RateLimitStore store;
+        const Outcome first = run(*stage, store, kT0);
+        QCOMPARE(first.status, 200);
+        QVERIFY2(contains(first.trace[0].reason, "count 1/9 (9 per 1 second), count 1/8 (8 per 1 minute), count 1/7 "
+                                                 "(7 per 1 hour), count 1/6 (6 per 1 day), count 1/5 (5 per 1 month), "
+                                                 "count 1/4 (4 per 1 year)"),
+                 first.trace[0].reason.c_str());
+        QVERIFY2(contains(first.header("RateLimit"), R"("also/5/year";r=4;)"), first.header("RateLimit").c_str());
+        QCOMPARE(run(*stage, store, kT0).status, 200);
+        const Outcome third = run(*stage, store, kT0);
+        QCOMPARE(third.status, 429); // "also": 2 per 1 day
+        QCOMPARE(third.body, R"({"error":"Rate limit exceeded: 2 per 1 day"})"s);
     }
 
     // nginx: every limit_req of a location is checked; only when all pass are they charged.

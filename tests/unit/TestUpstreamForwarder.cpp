@@ -173,9 +173,9 @@ private Q_SLOTS:
         QTRY_COMPARE(events.count(), 1);
         const pc::RequestEvent e = events.events.front();
         QCOMPARE(e.status, 502);
-        QCOMPARE(e.trace.back().stage, "handler"s);
+        QCOMPARE(e.trace.back().stage.str(), "handler"s);
         QVERIFY(e.trace.back().reason.find("refused") != std::string::npos);
-        QCOMPARE(e.trace.front().stage, "routing"s); // the decision so far is kept
+        QCOMPARE(e.trace.front().stage.str(), "routing"s); // the decision so far is kept
     }
 
     void silentUpstreamIs504()

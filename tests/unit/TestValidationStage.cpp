@@ -227,11 +227,11 @@ private Q_SLOTS:
         QFETCH(std::string, expected);
         const Run run = runStage(*m_stage, m_policy, route, target, headers, body, userId);
         QVERIFY(!run.trace.empty());
-        QCOMPARE(run.trace.back().stage, "validation"s);
+        QCOMPARE(run.trace.back().stage.str(), "validation"s);
         if (status == 200) {
             QVERIFY2(!run.answer, run.answer ? run.answer->body.c_str() : "");
             QCOMPARE(run.validated.dump(), expected);
-            QCOMPARE(run.trace.back().verdict, "pass"s);
+            QCOMPARE(run.trace.back().verdict.str(), "pass"s);
             return;
         }
         QVERIFY(run.answer.has_value());
@@ -240,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(run.answer->headers.size(), size_t(1));
         QCOMPARE(run.answer->headers[0].name, "Content-Type"s);
         QCOMPARE(run.answer->headers[0].value, "application/json"s);
-        QCOMPARE(run.trace.back().verdict, "deny"s);
+        QCOMPARE(run.trace.back().verdict.str(), "deny"s);
         QVERIFY(nlohmann::json::accept(run.answer->body));
     }
 
@@ -254,7 +254,7 @@ private Q_SLOTS:
         QCOMPARE(bad.trace.back().reason,
                  "2 validation errors: body.username string_too_short; body.email string_type."s);
         const Run skip = runStage(*m_stage, m_policy, 2, "/health", "", "");
-        QCOMPARE(skip.trace.back().verdict, "skip"s);
+        QCOMPARE(skip.trace.back().verdict.str(), "skip"s);
         QVERIFY(!skip.answer);
     }
 
