@@ -82,7 +82,6 @@ struct HttpServer::Impl {
     QStringList warnings;
     QString certificateFile;
     std::function<void(const RequestEvent&)> sink;
-    std::atomic<bool> signalConnected{false};
     mutable std::mutex redactorMutex;
     std::shared_ptr<const Redactor> redactor = std::make_shared<Redactor>();
 };
@@ -94,7 +93,7 @@ HttpServer::HttpServer(ServerConfig config, std::shared_ptr<RequestHandler> hand
     m_impl->shared.config = std::move(config);
     m_impl->shared.handler = std::move(handler);
     m_impl->shared.clock = &SystemClock::instance();
-    m_impl->shared.eventsWanted = [this] { return m_impl->sink || m_impl->signalConnected.load(); };
+    m_impl->shared.eventsWanted = [this] { return m_impl->sink || hasEventReceivers(); };
     m_impl->shared.publish = [this](const PendingResponse& r, const ConnectionInfo& info) { publish(r, info); };
 }
 
@@ -292,18 +291,13 @@ int HttpServer::openConnections() const
     return m_impl->shared.connections.load();
 }
 
-void HttpServer::connectNotify(const QMetaMethod& signal)
+bool HttpServer::hasEventReceivers() const
 {
-    if (signal == QMetaMethod::fromSignal(&HttpServer::requestCompleted)) {
-        m_impl->signalConnected = true;
-    }
-}
-
-void HttpServer::disconnectNotify(const QMetaMethod& signal)
-{
-    if (signal == QMetaMethod::fromSignal(&HttpServer::requestCompleted) || !signal.isValid()) {
-        m_impl->signalConnected = isSignalConnected(QMetaMethod::fromSignal(&HttpServer::requestCompleted));
-    }
+    // Asked on a worker thread when a request completes. Not tracked in
+    // connectNotify()/disconnectNotify(): Qt calls those with its signal lock
+    // held, and asking isSignalConnected() there deadlocks when a receiver dies.
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&HttpServer::requestCompleted);
+    return isSignalConnected(signal);
 }
 
 RequestEvent HttpServer::makeEvent(const PendingResponse& r, const ConnectionInfo& info) const
@@ -341,9 +335,7 @@ void HttpServer::publish(const PendingResponse& response, const ConnectionInfo& 
     if (m_impl->sink) {
         m_impl->sink(event);
     }
-    if (m_impl->signalConnected.load()) {
-        Q_EMIT requestCompleted(event);
-    }
+    Q_EMIT requestCompleted(event); // nothing to do when no receiver is connected
 }
 
 } // namespace pc

@@ -53,12 +53,9 @@ public:
 Q_SIGNALS:
     void requestCompleted(const pc::RequestEvent& event);
 
-protected:
-    void connectNotify(const QMetaMethod& signal) override;
-    void disconnectNotify(const QMetaMethod& signal) override;
-
 private:
     struct Impl;
+    [[nodiscard]] bool hasEventReceivers() const;
     [[nodiscard]] RequestEvent makeEvent(const PendingResponse& response, const ConnectionInfo& info) const;
     void publish(const PendingResponse& response, const ConnectionInfo& info);
 

@@ -425,6 +425,27 @@ private Q_SLOTS:
         QCOMPARE(sunk.front().target, e.target);
     }
 
+    // Receivers of requestCompleted come and go (a closed log window, a finished
+    // test); the server must neither deadlock on their destruction nor stop
+    // delivering to the receivers that remain.
+    void eventReceiversComeAndGo()
+    {
+        auto server = std::make_unique<pc::HttpServer>(pc::ServerConfig{}, std::make_shared<pc::test::EchoHandler>());
+        pc::test::EventCollector kept(*server);
+        QVERIFY(server->start());
+        std::vector<std::unique_ptr<pc::test::EventCollector>> passing;
+        for (int i = 0; i < 3000; ++i) {
+            passing.push_back(std::make_unique<pc::test::EventCollector>(*server));
+        }
+        passing.clear(); // receivers at many addresses, so at many of Qt's pooled signal locks
+        RawHttpClient c;
+        QVERIFY(c.connect(server->port()));
+        QVERIFY(c.send(get("/after")));
+        QCOMPARE(c.read().status, 200);
+        QTRY_COMPARE(kept.count(), 1);
+        QCOMPARE(kept.events.front().target, "/after"s);
+    }
+
     void protocolErrorsAreEvents()
     {
         auto server = std::make_unique<pc::HttpServer>(pc::ServerConfig{}, std::make_shared<pc::test::EchoHandler>());
