@@ -63,7 +63,7 @@ TransportEditor::TransportEditor(PolicyDocument* document, QWidget* parent)
     connections->setRange(1, 1'000'000);
     m_transport->number(connections, "max_connections", &TransportPolicy::maxConnections);
     tForm->addRow(makeFieldLabel(tr("Maximum connections"), "/transport/max_connections", transport), connections);
-    columns->addWidget(transport, 1);
+    columns->addWidget(transport, 1, Qt::AlignTop); // rows keep their natural spacing
 
     auto* limits = makeGroup(tr("Request limits"), QStringLiteral("limitsGroupBox"), content);
     auto* lForm = new QFormLayout(limits);
@@ -94,7 +94,7 @@ TransportEditor::TransportEditor(PolicyDocument* document, QWidget* parent)
         QStringLiteral("application/json"), QStringLiteral("contentTypeListWidget"));
     types->setMaximumHeight(160);
     lForm->addRow(makeFieldLabel(tr("Content types"), "/limits/content_types", limits), types);
-    columns->addWidget(limits, 1);
+    columns->addWidget(limits, 1, Qt::AlignTop);
 
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
