@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/PatternLint.h"
 
+#include "common/PatternTranslator.h"
 #include "engine/RegexSyntax.h"
 
 #include <re2/re2.h>
@@ -342,7 +343,8 @@ std::vector<PatternFinding> PatternLint::lint(std::string_view pattern)
     std::vector<PatternFinding> findings;
     RE2::Options options;
     options.set_log_errors(false);
-    const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), options);
+    // Checked as the engine compiles it (PatternTranslator), so (?<name>…) is not reported as refused.
+    const RE2 re(PatternTranslator::rustToRe2(pattern), options);
     if (!re.ok()) {
         findings.push_back({"re2-refused", Severity::Error,
                             "RE2 refuses the pattern: " + re.error() +

@@ -2,8 +2,8 @@
 #include "engine/SchemaCompiler.h"
 
 #include "common/JsonPointer.h"
+#include "common/PatternTranslator.h"
 #include "engine/JsonText.h"
-#include "engine/PatternTranslator.h"
 #include "policy/PolicyEnums.h"
 
 #include <re2/re2.h>
@@ -261,15 +261,18 @@ void Compiler::compileString(const Field& field, const std::string& pointer, Com
     RE2::Options options;
     options.set_log_errors(false);
     options.set_encoding(RE2::Options::EncodingUTF8);
-    const RE2 original(field.pattern, options);
-    if (!original.ok()) {
-        error("bad-pattern", "RE2 refuses the pattern: " + original.error() + ".", pointer + "/pattern",
-              "Patterns run on RE2 (linear time, like Pydantic's default Rust engine): look-around, backreferences "
-              "and possessive quantifiers are not available. The pattern lint explains each construct.");
-        return;
-    }
+    // The translation makes \w, \d and \s Unicode-aware and writes Rust's (?<name>) as RE2's (?P<name>),
+    // which RE2 before 2023 refuses in the original text.
     auto compiled = std::make_shared<RE2>(PatternTranslator::rustToRe2(field.pattern), options);
     if (!compiled->ok()) {
+        const RE2 original(field.pattern, options);
+        if (!original.ok()) {
+            error("bad-pattern", "RE2 refuses the pattern: " + original.error() + ".", pointer + "/pattern",
+                  "Patterns run on RE2 (linear time, like Pydantic's default Rust engine): look-around, "
+                  "backreferences and possessive quantifiers are not available. The pattern lint explains each "
+                  "construct.");
+            return;
+        }
         error("bad-pattern",
               "RE2 refuses the pattern once its \\w, \\d and \\s are made Unicode-aware: " + compiled->error() + ".",
               pointer + "/pattern", "Write the class out explicitly, e.g. [A-Za-z0-9_] instead of \\w.");

@@ -2,6 +2,7 @@
 #include "policy/SchemaReader.h"
 
 #include "common/JsonPointer.h"
+#include "common/PatternTranslator.h"
 #include "policy/FieldRules.h"
 #include "policy/ObjectReader.h"
 #include "policy/PolicyEnums.h"
@@ -23,7 +24,8 @@ void readStringConstraints(ObjectReader& r, Field& f)
         RE2::Options options;
         options.set_log_errors(false);
         options.set_max_mem(8 << 20);
-        const RE2 compiled(f.pattern, options);
+        // As the engine will run it: Rust's (?<name>) written the way this RE2 accepts, \w made Unicode-aware.
+        const RE2 compiled(PatternTranslator::rustToRe2(f.pattern), options);
         if (!compiled.ok()) {
             r.context().error("bad-pattern", "The pattern does not compile: " + compiled.error() + ".", r.at("pattern"),
                               "patterns use RE2 syntax, which has no look-around and no backreferences");

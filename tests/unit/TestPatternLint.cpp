@@ -205,6 +205,13 @@ private Q_SLOTS:
         QVERIFY2(f->message.find("invalid perl operator: (?=") != std::string::npos, f->message.c_str());
     }
 
+    // The engine rewrites Rust's (?<name>…) for RE2, so the lint must not call it refused.
+    void namedGroupsCompile()
+    {
+        const auto findings = pc::PatternLint::lint("^(?<year>[0-9]{4})$");
+        QVERIFY2(find(findings, "re2-refused") == nullptr, codes(findings).c_str());
+    }
+
     void fieldWithoutLengthCap()
     {
         pc::Field field;

@@ -227,6 +227,15 @@ private Q_SLOTS:
         QCOMPARE(p.limits.maxHeaderBytes.bytes(), std::uint64_t(4096));
     }
 
+    // Patterns are written for Pydantic's Rust engine; its (?<name>…) loads though RE2 2022 spells it (?P<name>…).
+    void readsRustNamedGroups()
+    {
+        const auto loaded = load(jq(
+            "{'portcullis': 1, 'name': 'x', 'schemas': {'A': {'fields': {'y': {'type': 'string', 'pattern': '^(?<year>[0-9]{4})$'}}}}}"));
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : everything(loaded.errors()).c_str());
+        QCOMPARE(loaded.value().schemas[0].fields[0].pattern, "^(?<year>[0-9]{4})$"s);
+    }
+
     void readerWorksWithoutASourceMap()
     {
         const auto doc = pc::JsonParser::parse(jq("{'portcullis': 1, 'name': 'x', 'cors': {'max_age': true}}"));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "engine/PatternTranslator.h"
+#include "common/PatternTranslator.h"
 
 namespace pc {
 namespace {
