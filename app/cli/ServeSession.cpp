@@ -31,12 +31,7 @@ std::optional<std::shared_ptr<const CompiledPolicy>> ServeSession::loadPolicy(Lo
     }
     Policy& policy = loaded->policy;
     if (!m_options.upstream.empty()) {
-        policy.transport.upstream = m_options.upstream;
-        for (Route& route : policy.routes) {
-            if (route.upstream.empty()) {
-                route.handler = RouteHandler::Upstream;
-            }
-        }
+        PolicyRequestHandler::forwardAllTo(policy, m_options.upstream);
     }
     const SecretResolver resolver = CliPolicyLoader::resolverFor(*loaded);
     CompileOptions compileOptions;

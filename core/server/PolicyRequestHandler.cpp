@@ -56,6 +56,16 @@ std::shared_ptr<const CompiledPolicy> PolicyRequestHandler::policy() const
     return m_policy.load();
 }
 
+void PolicyRequestHandler::forwardAllTo(Policy& policy, const std::string& upstream)
+{
+    policy.transport.upstream = upstream;
+    for (Route& route : policy.routes) {
+        if (route.upstream.empty()) {
+            route.handler = RouteHandler::Upstream;
+        }
+    }
+}
+
 void PolicyRequestHandler::configure(ServerConfig& config, const Policy& policy)
 {
     config.applyPolicy(policy.transport, policy.limits);

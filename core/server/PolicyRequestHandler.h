@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <string>
 
 namespace pc {
 
@@ -44,6 +45,9 @@ public:
     // The transport limits and timeouts the server should run with for `policy`: its
     // limits section, with the body limit raised to the largest a route allows.
     static void configure(ServerConfig& config, const Policy& policy);
+    // Reverse-proxy mode (`serve --upstream`, the workbench's upstream field): every route
+    // without an upstream of its own forwards to `upstream`.
+    static void forwardAllTo(Policy& policy, const std::string& upstream);
     [[nodiscard]] static HttpResponse toResponse(Decision decision);
 
 private:

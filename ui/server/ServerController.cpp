@@ -90,13 +90,7 @@ std::optional<LoadedPolicy> ServerController::loadDocument(QStringList* errors) 
     LoadedPolicy result = std::move(loaded).value();
     const std::string upstream = toStd(m_options.upstream.trimmed());
     if (!upstream.empty()) {
-        // As `serve --upstream`: routes without their own upstream forward there.
-        result.policy.transport.upstream = upstream;
-        for (Route& route : result.policy.routes) {
-            if (route.upstream.empty()) {
-                route.handler = RouteHandler::Upstream;
-            }
-        }
+        PolicyRequestHandler::forwardAllTo(result.policy, upstream); // as `serve --upstream`
     }
     return result;
 }
