@@ -5,9 +5,9 @@
 #include "engine/ValidationStage.h"
 
 #include "common/JsonPointer.h"
+#include "common/Utf8.h"
 #include "engine/PythonJsonParser.h"
 #include "engine/QueryString.h"
-#include "common/Utf8.h"
 
 #include <algorithm>
 
@@ -98,7 +98,8 @@ void appendIssues(std::vector<ValidationIssue>& all, SchemaValidator::Outcome ou
 
 } // namespace
 
-Result<std::unique_ptr<ValidationStage>> ValidationStage::compile(const Policy& policy, const CompileOptions& /*options*/)
+Result<std::unique_ptr<ValidationStage>> ValidationStage::compile(const Policy& policy,
+                                                                  const CompileOptions& /*options*/)
 {
     auto validator = SchemaValidator::compile(policy.schemas);
     if (!validator) {
@@ -190,7 +191,8 @@ void ValidationStage::run(RequestContext& ctx) const
             options.maxDepth = m_maxJsonDepth;
             options.maxBytes = rs.maxBodyBytes;
             parsed = PythonJsonParser::parse(request.body, options);
-            if (parsed.failure == PythonJsonParser::Failure::Syntax || parsed.failure == PythonJsonParser::Failure::TooDeep) {
+            if (parsed.failure == PythonJsonParser::Failure::Syntax ||
+                parsed.failure == PythonJsonParser::Failure::TooDeep) {
                 const ValidationIssue issue = SchemaValidator::jsonInvalid({"body"}, parsed.position, parsed.message);
                 ctx.answer = StageAnswer{
                     422, {{"Content-Type", "application/json"}}, ValidationIssue::detailBody({issue}), std::nullopt};

@@ -22,7 +22,7 @@ namespace pc {
 class ValidationStage final : public PipelineStage {
 public:
     [[nodiscard]] static Result<std::unique_ptr<ValidationStage>> compile(const Policy& policy,
-                                                                         const CompileOptions& options = {});
+                                                                          const CompileOptions& options = {});
 
     [[nodiscard]] std::string_view name() const override { return "validation"; }
     void run(RequestContext& ctx) const override;

@@ -265,8 +265,8 @@ private Q_SLOTS:
         pc::TrafficPattern steady;
         steady.durationSeconds = 120;
         steady.ratePerSecond = 0.5; // 30 a minute against 10/minute
-        const pc::SimulationSeries series = pc::RateLimitSimulation::run(pc::test::samplePolicy().rateLimits[0],
-                                                                         steady, pc::RateStrategy::FixedWindow);
+        const pc::SimulationSeries series =
+            pc::RateLimitSimulation::run(pc::test::samplePolicy().rateLimits[0], steady, pc::RateStrategy::FixedWindow);
         QCOMPARE(series.admitted, 20);
         QCOMPARE(series.rejected, 40);
         QCOMPARE(series.buckets.size(), size_t(120));

@@ -230,8 +230,8 @@ private Q_SLOTS:
     // Patterns are written for Pydantic's Rust engine; its (?<name>…) loads though RE2 2022 spells it (?P<name>…).
     void readsRustNamedGroups()
     {
-        const auto loaded = load(jq(
-            "{'portcullis': 1, 'name': 'x', 'schemas': {'A': {'fields': {'y': {'type': 'string', 'pattern': '^(?<year>[0-9]{4})$'}}}}}"));
+        const auto loaded = load(jq("{'portcullis': 1, 'name': 'x', 'schemas': {'A': {'fields': {'y': {'type': "
+                                    "'string', 'pattern': '^(?<year>[0-9]{4})$'}}}}}"));
         QVERIFY2(loaded.ok(), loaded.ok() ? "" : everything(loaded.errors()).c_str());
         QCOMPARE(loaded.value().schemas[0].fields[0].pattern, "^(?<year>[0-9]{4})$"s);
     }

@@ -71,9 +71,8 @@ QString FieldTableModel::constraintSummary(const Field& field)
     }
     if (field.items) {
         const QString itemConstraints = constraintSummary(*field.items);
-        parts << (itemConstraints.isEmpty()
-                      ? tr("items: %1").arg(enumText(field.items->type))
-                      : tr("items: %1 (%2)").arg(enumText(field.items->type), itemConstraints));
+        parts << (itemConstraints.isEmpty() ? tr("items: %1").arg(enumText(field.items->type))
+                                            : tr("items: %1 (%2)").arg(enumText(field.items->type), itemConstraints));
     }
     if (field.minItems || field.maxItems) {
         parts << tr("%1–%2 items")
